@@ -1,0 +1,1 @@
+"""citewire: answers questions about news articles only from those articles, with checked citations."""

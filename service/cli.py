@@ -1,0 +1,151 @@
+"""The `citewire` command line: ingest, ask, chat, serve and eval, all on the same engine as the HTTP API."""
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from service.errors import CitewireError, InvalidInputError
+from service.render import render_answer
+from service.schemas import Answer, Turn
+from service.settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
+T = TypeVar("T")
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run a command; a citewire error prints its message, never a traceback."""
+    try:
+        return action()
+    except CitewireError as exc:
+        Console(stderr=True).print(f"[bold red]error:[/] {exc.message}", highlight=False)
+        raise typer.Exit(2 if isinstance(exc, InvalidInputError) else 1) from None
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Article files or folders (default: seeds/).")] = None,
+) -> None:
+    """Clean, chunk, embed and index articles. Unchanged files are skipped; removed files leave the index."""
+    from service.wiring import build_ingestor
+
+    settings = Settings()
+    console = Console(stderr=True)
+
+    def work() -> str:
+        ingestor = build_ingestor(settings)
+        targets = paths or [settings.articles_dir]
+        if console.is_terminal:
+            with console.status("ingesting…") as status:
+                summary = ingestor.run(targets, progress=lambda name: status.update(f"ingesting {name}"))
+        else:
+            summary = ingestor.run(targets)
+        return summary.line()
+
+    print(_run(work))
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question about the ingested articles.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    top_k: Annotated[int | None, typer.Option(min=1, max=30, help="Source sentences shown to the model.")] = None,
+) -> None:
+    """Answer one question, with citations."""
+    from service.wiring import build_engine
+
+    answer = _run(lambda: build_engine(Settings()).answer(question, top_k=top_k))
+    if as_json:
+        print(answer.model_dump_json(indent=2))
+    else:
+        render_answer(Console(), answer)
+
+
+@app.command()
+def chat() -> None:
+    """Talk with the articles: each question can follow up on the ones before. /quit ends."""
+    from service.wiring import build_engine
+
+    console = Console()
+    engine = _run(lambda: build_engine(Settings()))
+    history: list[Turn] = []
+    read_line = _line_reader()
+    console.print("Ask about the articles. /quit ends, /new forgets the conversation.")
+    while True:
+        try:
+            line = read_line().strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if line in ("/quit", "/exit"):
+            break
+        if line == "/new":
+            history.clear()
+            console.print("(new conversation)")
+            continue
+        if not line:
+            continue
+        try:
+            answer: Answer = engine.answer(line, history=history)
+        except CitewireError as exc:
+            console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
+            continue
+        render_answer(console, answer)
+        history.extend([Turn(role="user", content=line), Turn(role="assistant", content=answer.answer)])
+
+
+def _line_reader() -> Callable[[], str]:
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from prompt_toolkit import PromptSession
+
+        session: PromptSession[str] = PromptSession()
+        return lambda: session.prompt("you> ")
+
+    def read() -> str:
+        print("you> ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError
+        return line
+
+    return read
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help="Port (default 8000).")] = None,
+) -> None:
+    """Serve the HTTP API."""
+    import uvicorn
+
+    from service.api.app import create_app
+
+    settings = Settings()
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+
+
+@app.command("eval")
+def run_eval(
+    cases: Annotated[Path | None, typer.Option(help="Eval cases file (JSONL).")] = None,
+    report_dir: Annotated[Path, typer.Option(help="Where the JSON and Markdown reports go.")] = Path("evals/reports"),
+    limit: Annotated[int | None, typer.Option(min=1, help="Run only the first N cases.")] = None,
+    gate: Annotated[bool, typer.Option(help="Exit non-zero when a metric misses its threshold.")] = True,
+) -> None:
+    """Run the eval suite on the real pipeline; exits non-zero when a metric falls below its threshold."""
+    from evals.runner import run_suite
+
+    failures = _run(lambda: run_suite(Settings(), cases, report_dir, limit))
+    if failures and gate:
+        for failure in failures:
+            Console(stderr=True).print(f"[bold red]gate:[/] {failure}", highlight=False)
+        raise typer.Exit(1)

@@ -1,0 +1,137 @@
+"""Every LLM call goes through litellm. The bundled GGUF models are a litellm custom provider, so a user
+switches to OpenAI, Anthropic, Ollama or a llama.cpp server by changing ``CITEWIRE_LLM_MODEL`` alone."""
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from service.components.gguf import assemble_gguf
+from service.errors import LLMCallError, ModelUnavailableError
+from service.settings import LOCAL_PROVIDER, Settings
+
+if TYPE_CHECKING:
+    from llama_cpp import Llama
+
+Message = dict[str, str]
+
+
+@dataclass(frozen=True)
+class LLMReply:
+    text: str
+    model: str
+    prompt_tokens: int
+    completion_tokens: int
+
+
+def import_litellm() -> Any:
+    """Import litellm without the network fetch of its price list it would otherwise make."""
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+    import litellm
+
+    litellm.telemetry = False
+    return litellm
+
+
+def _build_local_provider_class() -> type:
+    litellm = import_litellm()
+    from litellm import CustomLLM, ModelResponse
+
+    class LocalGGUFProvider(CustomLLM):  # type: ignore[misc]
+        """Runs a bundled GGUF in this process with llama-cpp; one call at a time (2 cores cannot share)."""
+
+        def __init__(self, cache_dir: Path, threads: int, context: int = 4096) -> None:
+            super().__init__()
+            self._cache_dir = cache_dir
+            self._threads = threads
+            self._context = context
+            self._models: dict[str, Llama] = {}
+            self._lock = threading.Lock()
+
+        def load(self, name: str) -> "Llama":
+            with self._lock:
+                if name not in self._models:
+                    from llama_cpp import Llama
+
+                    path = assemble_gguf(name, self._cache_dir)
+                    self._models[name] = Llama(
+                        model_path=str(path),
+                        n_ctx=self._context,
+                        n_threads=self._threads,
+                        n_batch=512,
+                        verbose=False,
+                    )
+                return self._models[name]
+
+        def completion(self, *args: Any, **kwargs: Any) -> ModelResponse:
+            model = str(kwargs["model"]).removeprefix(f"{LOCAL_PROVIDER}/")
+            params = kwargs.get("optional_params") or {}
+            llama = self.load(model)
+            with self._lock:
+                result = llama.create_chat_completion(
+                    messages=kwargs["messages"],
+                    temperature=float(params.get("temperature", 0.0)),
+                    max_tokens=int(params.get("max_tokens", 256)),
+                    stop=params.get("stop"),
+                    repeat_penalty=1.1,
+                    seed=0,
+                )
+            return litellm.ModelResponse(**result)
+
+    return LocalGGUFProvider
+
+
+_REGISTERED: dict[str, Any] = {}
+
+
+def register_local_provider(settings: Settings) -> Any:
+    """Register the bundled-model provider with litellm once per process; returns the handler."""
+    litellm = import_litellm()
+    if LOCAL_PROVIDER not in _REGISTERED:
+        handler = _build_local_provider_class()(settings.model_cache_dir, settings.llm_threads)
+        _REGISTERED[LOCAL_PROVIDER] = handler
+        providers = [p for p in litellm.custom_provider_map if p.get("provider") != LOCAL_PROVIDER]
+        litellm.custom_provider_map = [*providers, {"provider": LOCAL_PROVIDER, "custom_handler": handler}]
+    return _REGISTERED[LOCAL_PROVIDER]
+
+
+class LLMClient:
+    """Chat completions through litellm for whatever model the settings name."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._litellm = import_litellm()
+        self.model = settings.llm_model
+        if self.model.startswith(f"{LOCAL_PROVIDER}/"):
+            register_local_provider(settings)
+
+    def warm_up(self) -> None:
+        """Load a bundled model now rather than on the first question."""
+        if self.model.startswith(f"{LOCAL_PROVIDER}/"):
+            register_local_provider(self._settings).load(self.model.removeprefix(f"{LOCAL_PROVIDER}/"))
+
+    def complete(self, messages: list[Message], stop: list[str] | None = None) -> LLMReply:
+        try:
+            response = self._litellm.completion(
+                model=self.model,
+                messages=messages,
+                temperature=0.0,
+                max_tokens=self._settings.llm_max_tokens,
+                stop=stop,
+                api_base=self._settings.llm_api_base,
+                api_key=self._settings.llm_api_key,
+                timeout=self._settings.llm_timeout_s,
+                num_retries=1,
+            )
+        except ModelUnavailableError:
+            raise
+        except Exception as exc:
+            raise LLMCallError(f"the language model {self.model!r} failed: {exc}") from exc
+        usage = getattr(response, "usage", None)
+        return LLMReply(
+            text=response.choices[0].message.content or "",
+            model=self.model,
+            prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
+            completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
+        )

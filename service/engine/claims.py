@@ -1,0 +1,63 @@
+"""Split a model's answer into sentences (claims) and the source numbers each one cites."""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pysbd
+
+_MARKER = re.compile(r"\[\s*(?:sources?\s*)?(\d+(?:\s*[,;]\s*(?:sources?\s*)?\d+)*)\s*\]", re.IGNORECASE)
+_ONLY_MARKERS = re.compile(r"^(?:\s*" + _MARKER.pattern + r"[\s.]*)+$", re.IGNORECASE)
+_NOT_FOUND = re.compile(
+    r"not in (the )?sources|\b(do|does|did)(n't| not) (say|mention|contain|provide|specify|state|include|give)"
+    r"|no (information|mention|details?)\b|\bnot (mentioned|stated|specified|provided|given|available)\b"
+    r"|\b(can ?not|can't|unable to) (answer|find|determine|provide)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    cited: tuple[int, ...]
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def cited_numbers(text: str) -> tuple[int, ...]:
+    numbers: list[int] = []
+    for match in _MARKER.finditer(text):
+        for number in re.findall(r"\d+", match.group(1)):
+            if int(number) not in numbers:
+                numbers.append(int(number))
+    return tuple(numbers)
+
+
+def strip_markers(text: str) -> str:
+    text = _MARKER.sub("", text)
+    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    return " ".join(text.split())
+
+
+def split_claims(answer: str) -> list[Claim]:
+    """Sentences of ``answer`` with their citation numbers; a marker standing alone belongs to the sentence before."""
+    pieces: list[str] = []
+    for sentence in _segmenter().segment(answer.strip()):
+        if pieces and _ONLY_MARKERS.match(sentence):
+            pieces[-1] += " " + sentence
+        else:
+            pieces.append(sentence)
+    claims = []
+    for piece in pieces:
+        text = strip_markers(piece)
+        if text and any(ch.isalnum() for ch in text):
+            claims.append(Claim(text=text, cited=cited_numbers(piece)))
+    return claims
+
+
+def says_not_found(text: str) -> bool:
+    """Whether a sentence says the sources lack the answer, rather than stating a fact."""
+    return _NOT_FOUND.search(text) is not None

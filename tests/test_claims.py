@@ -1,0 +1,40 @@
+import pytest
+
+from service.engine.claims import split_claims, says_not_found
+
+pytestmark = pytest.mark.unit
+
+
+def test_markers_are_read_and_removed_from_the_sentence() -> None:
+    claims = split_claims("Gunmen killed at least 139 people [2]. ISIS-K claimed it [1][3]. Lukashenko helped. [4]")
+    assert [(c.text, c.cited) for c in claims] == [
+        ("Gunmen killed at least 139 people.", (2,)),
+        ("ISIS-K claimed it.", (1, 3)),
+        ("Lukashenko helped.", (4,)),
+    ]
+
+
+@pytest.mark.parametrize("marker", ["[1, 3]", "[Source 1; 3]", "[ 1,3 ]", "[sources 1, 3]"])
+def test_marker_variants(marker: str) -> None:
+    (claim,) = split_claims(f"Putin met Lukashenko {marker}.")
+    assert claim.cited == (1, 3)
+    assert claim.text == "Putin met Lukashenko."
+
+
+def test_a_sentence_without_markers_cites_nothing() -> None:
+    (claim,) = split_claims("Putin met Lukashenko in St. Petersburg.")
+    assert claim.cited == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NOT IN SOURCES", "The sources do not mention his age.", "This information is not provided in the articles.",
+     "I cannot answer that from the sources."],
+)
+def test_not_found_statements(text: str) -> None:
+    assert says_not_found(text)
+
+
+def test_a_fact_is_not_a_not_found_statement() -> None:
+    assert not says_not_found("Lukashenko did not attend the meeting in Minsk [1].")
+    assert not says_not_found("Wagner fighters occupied an army headquarters in Rostov-on-Don [3].")

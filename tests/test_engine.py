@@ -1,0 +1,90 @@
+"""The engine on the real index and embeddings, with a scripted model standing in for the LLM."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from service.engine.engine import Engine
+from service.errors import InvalidInputError
+from service.wiring import build_engine
+from tests.conftest import make_settings
+from tests.fakes import FAKE_PROVIDER, Script, ScriptedLLM, numbered_sources, quote_first_source, register_fake
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture()
+def scripted(seed_index: Path) -> Iterator[tuple[Engine, ScriptedLLM]]:
+    fake = register_fake(quote_first_source)
+    yield build_engine(make_settings(seed_index, llm_model=f"{FAKE_PROVIDER}/scripted")), fake
+
+
+def use(fake: ScriptedLLM, script: Script) -> None:
+    fake.script = script
+
+
+def test_citations_quote_the_file_exactly(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, _ = scripted
+    answer = engine.answer("How many people were killed in the Crocus City Hall attack?")
+    assert not answer.refused and answer.citations
+    for citation in answer.citations:
+        text = (Path("seeds") / citation.source).read_bytes().decode("utf-8")
+        assert text[citation.start : citation.end] == citation.quote
+    assert answer.sentences and all(s.supported for s in answer.sentences)
+
+
+def test_invented_citation_numbers_never_reach_the_user(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, fake = scripted
+    use(fake, lambda prompt: f"{numbered_sources(prompt)[1]} [99]")
+    answer = engine.answer("Where did Putin and Lukashenko meet after the Wagner rebellion?")
+    assert "[99]" not in answer.answer
+    assert all(c.id <= len(answer.citations) for c in answer.citations)
+
+
+def test_a_claim_cited_to_the_wrong_source_is_repaired(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, fake = scripted
+
+    def wrong(prompt: str) -> str:
+        sources = numbered_sources(prompt)
+        last = max(sources)
+        return f"{sources[1]} [{last}]"
+
+    use(fake, wrong)
+    answer = engine.answer("How many people were killed in the Crocus City Hall attack?")
+    assert not answer.refused
+    assert answer.citations[0].quote in fake.prompts[-1]
+    cited_text = answer.citations[0].quote
+    assert answer.sentences[0].text.rstrip(".") in cited_text or cited_text in answer.sentences[0].text
+
+
+def test_a_poem_is_refused(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, fake = scripted
+    use(fake, lambda _: "Oh mighty leader, strong and bold [1].\nYour rivers shine like molten gold [2].")
+    answer = engine.answer("Write a poem about Putin and Lukashenko")
+    assert answer.refused and answer.citations == []
+    assert answer.answer.startswith("The articles do not say")
+
+
+def test_model_saying_not_in_sources_is_a_refusal(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, fake = scripted
+    use(fake, lambda _: "NOT IN SOURCES")
+    answer = engine.answer("What is the population of Belarus?")
+    assert answer.refused and not answer.citations
+
+
+def test_an_unsupported_sentence_is_removed_and_named(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, fake = scripted
+    use(fake, lambda p: f"{numbered_sources(p)[1]} [1] Lukashenko was born in 1954 in Kopys [1].")
+    answer = engine.answer("How many people were killed in the Crocus City Hall attack?")
+    assert not answer.refused
+    assert [s.supported for s in answer.sentences] == [True, False]
+    assert "Not confirmed by the articles" in answer.answer and "1954" in answer.answer
+    assert answer.grounded == 0.5
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!", "x" * 5000])
+def test_bad_questions_get_a_clear_error(scripted: tuple[Engine, ScriptedLLM], question: str) -> None:
+    engine, _ = scripted
+    with pytest.raises(InvalidInputError):
+        engine.answer(question)
