@@ -29,8 +29,9 @@ class Citation(BaseModel):
 class SentenceVerdict(BaseModel):
     text: str
     citations: list[int]
-    supported: bool
+    supported: bool = Field(description="The checker found the cited span(s) back this sentence.")
     score: float
+    on_question: bool = Field(True, description="The sentence addresses the question (else it is not served).")
 
 
 class Answer(BaseModel):

@@ -38,9 +38,12 @@ class Settings(BaseSettings):
 
     # Answering
     retrieve_k: int = Field(20, ge=1, le=100, description="Chunks fetched by each retriever.")
-    top_k: int = Field(8, ge=1, le=30, description="Sentences shown to the model as numbered sources.")
+    top_k: int = Field(6, ge=1, le=30, description="Sentences shown to the model as numbered sources.")
     min_relevance: float = Field(
         -4.0, description="Below this reranker logit for the best sentence, refuse without calling the model."
+    )
+    min_claim_relevance: float = Field(
+        0.0, description="A sentence whose reranker logit against the question is below this is not served."
     )
     unsupported_sentences: Literal["remove", "mark"] = "remove"
     support_threshold: float = Field(0.5, ge=0.0, le=1.0)

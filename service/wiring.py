@@ -33,16 +33,19 @@ def build_engine(settings: Settings, llm: LLMClient | None = None) -> Engine:
         ChromaVectorStore(chroma_collection=collection), embed_model=embedder
     ).as_retriever(similarity_top_k=settings.retrieve_k)
     keyword = load_keyword_retriever(settings.keyword_dir, settings.retrieve_k)
+    reranker = build_reranker(settings)
     return Engine(
         retriever=HybridRetriever([dense, keyword], top_k=settings.retrieve_k),
-        selector=SentenceSelector(build_reranker(settings)),
+        selector=SentenceSelector(reranker),
         llm=llm or LLMClient(settings),
         prompts=prompts,
         checker=ClaimChecker(embedder, settings.support_threshold),
+        reranker=reranker,
         files=SourceFiles(),
         options=EngineOptions(
             top_k=settings.top_k,
             min_relevance=settings.min_relevance,
+            min_claim_relevance=settings.min_claim_relevance,
             unsupported_sentences=settings.unsupported_sentences,
             max_question_chars=settings.max_question_chars,
         ),

@@ -17,9 +17,22 @@ def numbered_sources(prompt: str) -> dict[int, str]:
     return {int(n): text for n, text in re.findall(r"^\[(\d+)\] (.*)$", prompt, flags=re.MULTILINE)}
 
 
-def quote_first_source(prompt: str) -> str:
+def asked(prompt: str) -> str:
+    match = re.search(r"^Question: (.*)$", prompt, flags=re.MULTILINE)
+    assert match, "the prompt names the question"
+    return match.group(1)
+
+
+def best_source(prompt: str) -> int:
+    """The number of the source sharing the most words with the question, as a diligent model would pick."""
+    words = set(re.findall(r"\w+", asked(prompt).lower()))
     sources = numbered_sources(prompt)
-    return f"{sources[1]} [1]"
+    return max(sources, key=lambda n: len(words & set(re.findall(r"\w+", sources[n].lower()))))
+
+
+def quote_best_source(prompt: str) -> str:
+    number = best_source(prompt)
+    return f"{numbered_sources(prompt)[number]} [{number}]"
 
 
 class ScriptedLLM(CustomLLM):  # type: ignore[misc]

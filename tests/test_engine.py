@@ -9,14 +9,22 @@ from service.engine.engine import Engine
 from service.errors import InvalidInputError
 from service.wiring import build_engine
 from tests.conftest import make_settings
-from tests.fakes import FAKE_PROVIDER, Script, ScriptedLLM, numbered_sources, quote_first_source, register_fake
+from tests.fakes import (
+    FAKE_PROVIDER,
+    Script,
+    ScriptedLLM,
+    best_source,
+    numbered_sources,
+    quote_best_source,
+    register_fake,
+)
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture()
 def scripted(seed_index: Path) -> Iterator[tuple[Engine, ScriptedLLM]]:
-    fake = register_fake(quote_first_source)
+    fake = register_fake(quote_best_source)
     yield build_engine(make_settings(seed_index, llm_model=f"{FAKE_PROVIDER}/scripted")), fake
 
 
@@ -36,7 +44,7 @@ def test_citations_quote_the_file_exactly(scripted: tuple[Engine, ScriptedLLM]) 
 
 def test_invented_citation_numbers_never_reach_the_user(scripted: tuple[Engine, ScriptedLLM]) -> None:
     engine, fake = scripted
-    use(fake, lambda prompt: f"{numbered_sources(prompt)[1]} [99]")
+    use(fake, lambda prompt: f"{numbered_sources(prompt)[best_source(prompt)]} [99]")
     answer = engine.answer("Where did Putin and Lukashenko meet after the Wagner rebellion?")
     assert "[99]" not in answer.answer
     assert all(c.id <= len(answer.citations) for c in answer.citations)
@@ -46,9 +54,9 @@ def test_a_claim_cited_to_the_wrong_source_is_repaired(scripted: tuple[Engine, S
     engine, fake = scripted
 
     def wrong(prompt: str) -> str:
-        sources = numbered_sources(prompt)
-        last = max(sources)
-        return f"{sources[1]} [{last}]"
+        number = best_source(prompt)
+        wrong_number = next(n for n in numbered_sources(prompt) if n != number)
+        return f"{numbered_sources(prompt)[number]} [{wrong_number}]"
 
     use(fake, wrong)
     answer = engine.answer("How many people were killed in the Crocus City Hall attack?")
@@ -73,14 +81,22 @@ def test_model_saying_not_in_sources_is_a_refusal(scripted: tuple[Engine, Script
     assert answer.refused and not answer.citations
 
 
-def test_an_unsupported_sentence_is_removed_and_named(scripted: tuple[Engine, ScriptedLLM]) -> None:
+def test_an_unsupported_sentence_is_removed_and_counted(scripted: tuple[Engine, ScriptedLLM]) -> None:
     engine, fake = scripted
-    use(fake, lambda p: f"{numbered_sources(p)[1]} [1] Lukashenko was born in 1954 in Kopys [1].")
+    use(fake, lambda p: f"{quote_best_source(p)} The attackers killed 1954 people in Kopys [{best_source(p)}].")
     answer = engine.answer("How many people were killed in the Crocus City Hall attack?")
     assert not answer.refused
     assert [s.supported for s in answer.sentences] == [True, False]
-    assert "Not confirmed by the articles" in answer.answer and "1954" in answer.answer
+    assert "1954" not in answer.answer and "1 more sentence could not be confirmed" in answer.answer
     assert answer.grounded == 0.5
+
+
+def test_a_true_sentence_that_answers_another_question_is_not_served(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, fake = scripted
+    use(fake, lambda p: "Lukashenko is known as “Europe’s last dictator,” and has been in power since 1994 [1].")
+    answer = engine.answer("Which group claimed responsibility for the Crocus City Hall attack?")
+    assert answer.refused
+    assert answer.sentences and answer.sentences[0].on_question is False
 
 
 @pytest.mark.parametrize("question", ["", "   ", "?!", "x" * 5000])

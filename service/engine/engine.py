@@ -2,11 +2,12 @@
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from llama_index.core.base.base_retriever import BaseRetriever
 
 from service.components.llm import LLMClient, Message
+from service.components.reranker import CrossEncoderReranker
 from service.engine.claims import split_claims, says_not_found
 from service.engine.prompts import AnswerPrompts
 from service.engine.selection import SentenceSelector, SourceSentence
@@ -20,9 +21,20 @@ NOT_FOUND_SENTINEL = "NOT IN SOURCES"
 
 
 @dataclass(frozen=True)
+class Trace:
+    """An answer with the sources the model was shown, best first: what the evals measure retrieval on."""
+
+    answer: Answer
+    sources: list[SourceSentence]
+    verdicts: list[Verdict] = field(default_factory=list)
+    model_output: str = ""
+
+
+@dataclass(frozen=True)
 class EngineOptions:
     top_k: int
     min_relevance: float
+    min_claim_relevance: float
     unsupported_sentences: str
     max_question_chars: int
 
@@ -35,6 +47,7 @@ class Engine:
         llm: LLMClient,
         prompts: AnswerPrompts,
         checker: ClaimChecker,
+        reranker: CrossEncoderReranker,
         files: SourceFiles,
         options: EngineOptions,
     ) -> None:
@@ -43,6 +56,7 @@ class Engine:
         self._llm = llm
         self._prompts = prompts
         self._checker = checker
+        self._reranker = reranker
         self._files = files
         self._options = options
 
@@ -55,6 +69,9 @@ class Engine:
         self._llm.warm_up()
 
     def answer(self, question: str, history: Sequence[Turn] = (), top_k: int | None = None) -> Answer:
+        return self.run(question, history, top_k).answer
+
+    def run(self, question: str, history: Sequence[Turn] = (), top_k: int | None = None) -> Trace:
         started = time.perf_counter()
         timings: dict[str, float] = {}
         question = self._validate(question)
@@ -65,8 +82,9 @@ class Engine:
         mark = time.perf_counter()
         sources = self._selector.run(question, chunks, top_k or self._options.top_k)
         timings["select_ms"] = _ms_since(mark)
-        if not sources or max(s.score for s in sources) < self._options.min_relevance:
-            return self._refusal(timings, started)
+        ranked = sorted(sources, key=lambda s: s.score, reverse=True)
+        if not sources or ranked[0].score < self._options.min_relevance:
+            return Trace(self._refusal(timings, started), ranked)
 
         mark = time.perf_counter()
         reply = self._llm.complete(self._messages(question, history, sources))
@@ -77,8 +95,18 @@ class Engine:
         if NOT_FOUND_SENTINEL in reply.text.upper() and not any(c.cited for c in claims):
             claims = []
         verdicts = self._checker.run(question, claims, sources)
+        on_question = self._on_question([question, *earlier], [v.text for v in verdicts])
         timings["verify_ms"] = _ms_since(mark)
-        return self._compose(verdicts, sources, timings, started)
+        answer = self._compose(verdicts, on_question, sources, timings, started)
+        return Trace(answer, ranked, verdicts, reply.text)
+
+    def _on_question(self, questions: list[str], claims: list[str]) -> list[bool]:
+        """Whether each claim addresses the question (or the one it follows up): a true sentence that answers
+        something else is not an answer."""
+        if not claims:
+            return []
+        relevance = [self._reranker.score(q, claims) for q in questions]
+        return [max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance for i in range(len(claims))]
 
     def _validate(self, question: str) -> str:
         question = " ".join(question.split())
@@ -103,16 +131,21 @@ class Engine:
         return [{"role": "system", "content": self._prompts.system.render()}, {"role": "user", "content": user}]
 
     def _compose(
-        self, verdicts: list[Verdict], sources: list[SourceSentence], timings: dict[str, float], started: float
+        self,
+        verdicts: list[Verdict],
+        on_question: list[bool],
+        sources: list[SourceSentence],
+        timings: dict[str, float],
+        started: float,
     ) -> Answer:
         citations: list[Citation] = []
         number_of: dict[int, int] = {}  # source number shown to the model -> citation id
         kept_text: list[str] = []
         sentences: list[SentenceVerdict] = []
-        dropped: list[str] = []
-        for verdict in verdicts:
+        dropped = 0
+        for verdict, relevant in zip(verdicts, on_question, strict=True):
             ids = []
-            for n in verdict.cited if verdict.supported else ():
+            for n in verdict.cited if verdict.supported and relevant else ():
                 if n not in number_of:
                     citation = self._cite(len(citations) + 1, sources[n - 1])
                     if citation is None:
@@ -120,19 +153,26 @@ class Engine:
                     citations.append(citation)
                     number_of[n] = citation.id
                 ids.append(number_of[n])
-            supported = verdict.supported and bool(ids)
-            sentences.append(SentenceVerdict(text=verdict.text, citations=ids, supported=supported, score=verdict.score))
-            if supported:
+            supported = verdict.supported and (bool(ids) or not relevant)
+            sentences.append(
+                SentenceVerdict(
+                    text=verdict.text, citations=ids, supported=supported, score=verdict.score, on_question=relevant
+                )
+            )
+            if supported and relevant:
                 kept_text.append(verdict.text + " " + "".join(f"[{i}]" for i in ids))
-            elif self._options.unsupported_sentences == "mark":
+            elif not supported and self._options.unsupported_sentences == "mark":
                 kept_text.append(verdict.text + " [unsupported]")
-            else:
-                dropped.append(verdict.text)
-        if not any(s.supported for s in sentences):
+            elif not supported:
+                dropped += 1
+        if not any(s.supported and s.on_question for s in sentences):
             return self._refusal(timings, started, sentences)
         answer = " ".join(kept_text)
         if dropped:
-            answer += " (Not confirmed by the articles, so left out: " + " ".join(f"“{d}”" for d in dropped) + ")"
+            answer += (
+                f" ({dropped} more {'sentence' if dropped == 1 else 'sentences'} could not be confirmed by the"
+                f" articles and {'was' if dropped == 1 else 'were'} left out.)"
+            )
         grounded = sum(s.supported for s in sentences) / len(sentences)
         timings["total_ms"] = _ms_since(started)
         return Answer(

@@ -43,8 +43,9 @@ class Evidence:
 @dataclass(frozen=True)
 class ClaimFacts:
     terms: set[str]
+    novel: set[str]  # terms the question did not already give
     numbers: set[str]
-    names: set[str]
+    names: set[str]  # names the cited evidence itself must hold
     vector: np.ndarray
 
 
@@ -57,6 +58,10 @@ class ClaimChecker:
         if not claims:
             return []
         readings = [_with_question(question, claim.text) for claim in claims]
+        question_terms = content_terms(question)
+        # A name the question gives and the shown articles hold need not be repeated by the cited sentence.
+        shown_names = set().union(*(content_terms(f"{s.text} {s.title}") for s in sources)) if sources else set()
+        given_names = names(question) & shown_names
         texts = readings + [source.text for source in sources]
         vectors = np.asarray(self._embedder.get_text_embedding_batch(texts))
         claim_vectors, source_vectors = vectors[: len(claims)], vectors[len(claims) :]
@@ -72,7 +77,13 @@ class ClaimChecker:
         return [
             self._check(
                 claim,
-                ClaimFacts(content_terms(readings[i]), numbers(claim.text), names(claim.text), claim_vectors[i]),
+                ClaimFacts(
+                    terms=content_terms(readings[i]),
+                    novel=content_terms(claim.text) - question_terms,
+                    numbers=numbers(claim.text),
+                    names=names(claim.text) - given_names,
+                    vector=claim_vectors[i],
+                ),
                 evidence,
             )
             for i, claim in enumerate(claims)
@@ -87,11 +98,15 @@ class ClaimChecker:
                 best = max(singles, key=singles.__getitem__)
                 kept = tuple(n for n in cited if singles[n] >= MIN_CITED_SCORE) or (best,)
                 return Verdict(claim.text, kept, True, round(score, 3))
-        singles = {n: self._score(facts, [e]) for n, e in enumerate(evidence, start=1)}
-        if singles:
-            best = max(singles, key=singles.__getitem__)
-            if singles[best] >= self.threshold:
-                return Verdict(claim.text, (best,), True, round(singles[best], 3), repaired=True)
+        repairs = {(n,): self._score(facts, [e]) for n, e in enumerate(evidence, start=1)}
+        for n in cited:  # the cited sentence may need one more to hold every name and number
+            for m in range(1, len(evidence) + 1):
+                if m != n:
+                    repairs[(n, m)] = self._score(facts, [evidence[n - 1], evidence[m - 1]])
+        if repairs:
+            best_repair = max(repairs, key=lambda key: (repairs[key], -len(key)))
+            if repairs[best_repair] >= self.threshold:
+                return Verdict(claim.text, best_repair, True, round(repairs[best_repair], 3), repaired=True)
         fallback = self._score(facts, [evidence[n - 1] for n in cited]) if cited else 0.0
         return Verdict(claim.text, cited, False, round(fallback, 3))
 
@@ -102,6 +117,8 @@ class ClaimChecker:
         ev_numbers = set().union(*(e.numbers for e in evidence))
         ev_names = set().union(*(e.names for e in evidence))
         coverage = len(facts.terms & ev_terms) / len(facts.terms)
+        if facts.novel:  # what the claim adds to the question counts as much as all it says
+            coverage = (coverage + len(facts.novel & ev_terms) / len(facts.novel)) / 2
         dense = max(float(np.clip(facts.vector @ e.vector, 0.0, 1.0)) for e in evidence)
         score = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * dense
         if facts.numbers - ev_numbers or facts.names - ev_names or coverage < MIN_COVERAGE:
