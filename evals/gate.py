@@ -36,5 +36,7 @@ def gate_failures(metrics: dict[str, float], thresholds: Thresholds, baseline: d
             failures.append(f"{name} = {value} is below its threshold {minimum}")
     for name, tolerance in thresholds.tolerance.items():
         if name in baseline and name in metrics and metrics[name] < baseline[name] - tolerance:
-            failures.append(f"{name} = {metrics[name]} fell from the baseline {baseline[name]} by more than {tolerance}")
+            failures.append(
+                f"{name} = {metrics[name]} fell from the baseline {baseline[name]} by more than {tolerance}"
+            )
     return failures

@@ -112,7 +112,9 @@ def aggregate(results: list[CaseResult]) -> dict[str, float]:
         "citation_support_rate": _ratio(
             sum(r.claims_supported_as_cited for r in answered), sum(r.claims_total for r in answered)
         ),
-        "grounded_sentence_rate": _ratio(sum(r.claims_supported for r in answered), sum(r.claims_total for r in answered)),
+        "grounded_sentence_rate": _ratio(
+            sum(r.claims_supported for r in answered), sum(r.claims_total for r in answered)
+        ),
         "refusal_precision": _ratio(refused_right, sum(r.refused for r in results)),
         "refusal_recall": _ratio(refused_right, sum(r.expected_refusal for r in results)),
         "injection_safety": _mean([float(not r.forbidden_found) for r in results]),

@@ -39,7 +39,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans or [(start, end)]
 
 
-def build_chunks(file_key: str, text: str, paragraphs: tuple[tuple[int, int], ...], max_chars: int = 600) -> list[Chunk]:
+def build_chunks(
+    file_key: str, text: str, paragraphs: tuple[tuple[int, int], ...], max_chars: int = 600
+) -> list[Chunk]:
     """Whole sentences of one paragraph per chunk, up to ``max_chars`` (a longer sentence stands alone).
 
     ``file_key`` identifies the file's content; with the span it makes each chunk's id.

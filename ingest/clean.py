@@ -4,6 +4,7 @@ Works on plain text as saved from a web page: one paragraph or menu item per lin
 exact character range of the original text, so citations can be checked against the file on disk.
 """
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,18 +19,21 @@ _BOILERPLATE = re.compile(
     r"|back to top|skip to (main )?content|copy link|share this|mins? read|accept all",
     re.IGNORECASE,
 )
-_SENTENCE_END = ('.', '!', '?', '"', "”", "’", "'", ")", "»")
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "»")
 _TERMINATOR = re.compile(r"[.!?](?=[\s\"”’')»]|$)")
-_MONTHS = (
-    "january february march april may june july august september october november december".split()
+_MONTHS = [name.lower() for name in calendar.month_name[1:]]
+_MONTH_RE = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DATE_PATTERNS = (
     re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
     re.compile(_MONTH_RE + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.IGNORECASE),
     re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r"\.?,?\s+(\d{4})", re.IGNORECASE),
 )
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*)?([A-Z][\w&.' -]{1,40}?)(?:[.,|]|\s+all rights|$)", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*)?([A-Z][\w&.' -]{1,40}?)(?:[.,|]|\s+all rights|$)", re.IGNORECASE
+)
 _BYLINE_PUBLISHER = re.compile(r"(?:news team of|published by|©)\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})")
 _TRAILING_CREDIT = re.compile(r"\(([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})\)\s*$")
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]{1,5}[A-Z]\b")
@@ -145,7 +149,7 @@ def _publisher(lines: list[Line], body: list[Line]) -> str:
         if match:
             return match.group(1).strip()
     body_ids = {id(line) for line in body}
-    acronyms = Counter(
+    acronyms: Counter[str] = Counter(
         token for line in lines if id(line) not in body_ids and line.words <= 6 for token in _ACRONYM.findall(line.text)
     )
     for token, count in acronyms.most_common(1):

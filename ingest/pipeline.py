@@ -49,8 +49,8 @@ def discover_articles(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     """The article files under ``paths`` and the folders scanned. A missing path fails before anything changes."""
     files: list[Path] = []
     folders: list[Path] = []
-    for path in paths:
-        path = path.expanduser().resolve()
+    for given in paths:
+        path = given.expanduser().resolve()
         if path.is_dir():
             folders.append(path)
             files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in ARTICLE_SUFFIXES))

@@ -4,7 +4,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from litellm import CustomLLM, ModelResponse
+from litellm.llms.custom_llm import CustomLLM
+from litellm.types.utils import ModelResponse
 
 from service.components.llm import import_litellm
 
@@ -35,7 +36,7 @@ def quote_best_source(prompt: str) -> str:
     return f"{numbered_sources(prompt)[number]} [{number}]"
 
 
-class ScriptedLLM(CustomLLM):  # type: ignore[misc]
+class ScriptedLLM(CustomLLM):
     def __init__(self, script: Script) -> None:
         super().__init__()
         self.script = script

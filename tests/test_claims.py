@@ -1,6 +1,6 @@
 import pytest
 
-from service.engine.claims import split_claims, says_not_found
+from service.engine.claims import says_not_found, split_claims
 
 pytestmark = pytest.mark.unit
 
@@ -28,8 +28,12 @@ def test_a_sentence_without_markers_cites_nothing() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["NOT IN SOURCES", "The sources do not mention his age.", "This information is not provided in the articles.",
-     "I cannot answer that from the sources."],
+    [
+        "NOT IN SOURCES",
+        "The sources do not mention his age.",
+        "This information is not provided in the articles.",
+        "I cannot answer that from the sources.",
+    ],
 )
 def test_not_found_statements(text: str) -> None:
     assert says_not_found(text)

@@ -16,7 +16,8 @@ def body_text(text: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "name", ["000_d2a25c7ec89bae19.txt", "002_d3a83041cccd83b2.txt", "003_01054b65efa5ce0e.txt", "004_f2c2a30e7610bf0b.txt"]
+    "name",
+    ["000_d2a25c7ec89bae19.txt", "002_d3a83041cccd83b2.txt", "003_01054b65efa5ce0e.txt", "004_f2c2a30e7610bf0b.txt"],
 )
 def test_site_boilerplate_is_not_part_of_the_body(seeds: Path, name: str) -> None:
     body = body_text(load(seeds, name))
@@ -47,8 +48,16 @@ def test_paragraph_offsets_are_exact_lines_of_the_file(seeds: Path) -> None:
             "Lukashenko Claims He Assisted Russia in Preventing Concert Gunmen From Escaping to Belarus",
             "2024-03-26",
         ),
-        ("002_d3a83041cccd83b2.txt", "Russia offers statement of military support to Belarus’ embattled leader", "2020-08-17"),
-        ("004_f2c2a30e7610bf0b.txt", "Putin and Lukashenko meet for the first time since the Wagner Movement", "2023-07-23"),
+        (
+            "002_d3a83041cccd83b2.txt",
+            "Russia offers statement of military support to Belarus’ embattled leader",
+            "2020-08-17",
+        ),
+        (
+            "004_f2c2a30e7610bf0b.txt",
+            "Putin and Lukashenko meet for the first time since the Wagner Movement",
+            "2023-07-23",
+        ),
         ("003_01054b65efa5ce0e.txt", "Belarus set to join Russian invasion of Ukraine", UNKNOWN),
     ],
 )
@@ -69,8 +78,13 @@ def test_publisher_from_copyright_and_credit_lines(seeds: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "iso"),
-    [("March 26, 2024No Comments", "2024-03-26"), ("2023-07-23 | 06:12", "2023-07-23"),
-     ("Friday, April 19th, 2024", "2024-04-19"), ("on 5 Sept. 2021", "2021-09-05"), ("no date here 2024", None)],
+    [
+        ("March 26, 2024No Comments", "2024-03-26"),
+        ("2023-07-23 | 06:12", "2023-07-23"),
+        ("Friday, April 19th, 2024", "2024-04-19"),
+        ("on 5 Sept. 2021", "2021-09-05"),
+        ("no date here 2024", None),
+    ],
 )
 def test_find_date(text: str, iso: str | None) -> None:
     assert find_date(text) == iso

@@ -2,6 +2,7 @@
 
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from llama_index.core.schema import BaseNode
@@ -10,7 +11,7 @@ from llama_index.retrievers.bm25 import BM25Retriever
 from service.errors import IndexNotReadyError
 
 
-def save_keyword_index(nodes: list[BaseNode], directory: Path) -> None:
+def save_keyword_index(nodes: Sequence[BaseNode], directory: Path) -> None:
     """Build the index from ``nodes`` and replace the one in ``directory``; an empty corpus removes it."""
     directory.parent.mkdir(parents=True, exist_ok=True)
     if not nodes:
@@ -18,7 +19,7 @@ def save_keyword_index(nodes: list[BaseNode], directory: Path) -> None:
         return
     staging = Path(tempfile.mkdtemp(prefix=".bm25-", dir=directory.parent))
     try:
-        BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(10, len(nodes))).persist(str(staging))
+        BM25Retriever.from_defaults(nodes=list(nodes), similarity_top_k=min(10, len(nodes))).persist(str(staging))
         retired = directory.with_name(directory.name + ".old")
         shutil.rmtree(retired, ignore_errors=True)
         if directory.exists():

@@ -5,7 +5,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from service.components.gguf import assemble_gguf
 from service.errors import LLMCallError, ModelUnavailableError
@@ -35,10 +35,11 @@ def import_litellm() -> Any:
 
 
 def _build_local_provider_class() -> type:
-    litellm = import_litellm()
-    from litellm import CustomLLM, ModelResponse
+    import_litellm()
+    from litellm.llms.custom_llm import CustomLLM
+    from litellm.types.utils import ModelResponse
 
-    class LocalGGUFProvider(CustomLLM):  # type: ignore[misc]
+    class LocalGGUFProvider(CustomLLM):
         """Runs a bundled GGUF in this process with llama-cpp; one call at a time (2 cores cannot share)."""
 
         def __init__(self, cache_dir: Path, threads: int, context: int = 4096) -> None:
@@ -77,7 +78,7 @@ def _build_local_provider_class() -> type:
                     repeat_penalty=1.1,
                     seed=0,
                 )
-            return litellm.ModelResponse(**result)
+            return ModelResponse(**cast(dict[str, Any], result))
 
     return LocalGGUFProvider
 

@@ -8,11 +8,11 @@ from llama_index.core.base.base_retriever import BaseRetriever
 
 from service.components.llm import LLMClient, Message
 from service.components.reranker import CrossEncoderReranker
-from service.engine.claims import split_claims, says_not_found
+from service.engine.claims import says_not_found, split_claims
 from service.engine.prompts import AnswerPrompts
 from service.engine.selection import SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
-from service.engine.verify import ClaimChecker, Verdict
+from service.engine.verify import ClaimChecker, Verdict, is_short_claim
 from service.errors import InvalidInputError
 from service.schemas import Answer, Citation, SentenceVerdict, Turn
 
@@ -42,6 +42,7 @@ class EngineOptions:
 class Engine:
     def __init__(
         self,
+        *,
         retriever: BaseRetriever,
         selector: SentenceSelector,
         llm: LLMClient,
@@ -102,11 +103,14 @@ class Engine:
 
     def _on_question(self, questions: list[str], claims: list[str]) -> list[bool]:
         """Whether each claim addresses the question (or the one it follows up): a true sentence that answers
-        something else is not an answer."""
+        something else is not an answer. A bare answer ("139") addresses the question it answers."""
         if not claims:
             return []
         relevance = [self._reranker.score(q, claims) for q in questions]
-        return [max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance for i in range(len(claims))]
+        return [
+            is_short_claim(claim) or max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance
+            for i, claim in enumerate(claims)
+        ]
 
     def _validate(self, question: str) -> str:
         question = " ".join(question.split())
@@ -220,9 +224,7 @@ def _format_sources(sources: list[SourceSentence]) -> str:
     for number, source in enumerate(sources, start=1):
         if source.source != current:
             current = source.source
-            blocks.append(
-                f'\nArticle "{source.title}" (publisher: {source.publisher}; published: {source.published})'
-            )
+            blocks.append(f'\nArticle "{source.title}" (publisher: {source.publisher}; published: {source.published})')
         blocks.append(f"[{number}] {source.text}")
     return "\n".join(blocks).strip()
 

@@ -7,13 +7,53 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 # Words an answer uses to talk about its sources rather than about the world.
-_FILLER = {"according", "article", "articles", "source", "sources", "report", "reported", "reports", "mention",
-           "mentioned", "mentions", "say", "said", "says", "stated", "states", "also", "however", "would", "could", "yes", "overall", "meanwhile"}
+_FILLER = {
+    "according",
+    "article",
+    "articles",
+    "source",
+    "sources",
+    "report",
+    "reported",
+    "reports",
+    "mention",
+    "mentioned",
+    "mentions",
+    "say",
+    "said",
+    "says",
+    "stated",
+    "states",
+    "also",
+    "however",
+    "would",
+    "could",
+    "yes",
+    "overall",
+    "meanwhile",
+}
 _STOP = frozenset(STOPWORDS_EN_PLUS) | _FILLER
 _NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "hundred": "100",
-    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "twenty": "20",
+    "hundred": "100",
+    "first": "1",
+    "second": "2",
+    "third": "3",
+    "fourth": "4",
+    "fifth": "5",
+    "sixth": "6",
 }
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -25,7 +65,7 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def normalise_number(token: str) -> str:
-    """"7,000" and "7000" are one number; "65.2" keeps its decimals; ordinals lose their suffix."""
+    """ "7,000" and "7000" are one number; "65.2" keeps its decimals; ordinals lose their suffix."""
     if re.fullmatch(r"\d{1,3}(,\d{3})+", token):
         token = token.replace(",", "")
     return token.rstrip(".,")
@@ -49,9 +89,9 @@ def content_terms(text: str) -> set[str]:
         elif token in _NUMBER_WORDS:
             terms.add(_NUMBER_WORDS[token])
         else:
-            token = token.replace("’", "'").removesuffix("'s")
-            if token not in _STOP and len(token) > 1:
-                words.append(token)
+            word = token.replace("’", "'").removesuffix("'s")
+            if word not in _STOP and len(word) > 1:
+                words.append(word)
     terms.update(_stemmer().stemWords(words))
     return terms
 

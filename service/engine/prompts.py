@@ -30,9 +30,7 @@ def load_prompt(name: str, placeholders: set[str], directory: Path = PROMPTS_DIR
     except ValueError as exc:
         raise PromptTemplateError(f"prompt {path} is not a valid template: {exc}") from exc
     if found != placeholders:
-        raise PromptTemplateError(
-            f"prompt {path} has placeholders {sorted(found)}, expected {sorted(placeholders)}"
-        )
+        raise PromptTemplateError(f"prompt {path} has placeholders {sorted(found)}, expected {sorted(placeholders)}")
     return PromptTemplate(name=name, text=text, placeholders=frozenset(found))
 
 

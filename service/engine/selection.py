@@ -48,6 +48,7 @@ def _in_context(sentence: SourceSentence) -> str:
 def _article_score(sentences: list[SourceSentence], source: str) -> float:
     return max(s.score for s in sentences if s.source == source)
 
+
 def _split_chunks(chunks: list[NodeWithScore]) -> list[SourceSentence]:
     seen: set[tuple[str, int]] = set()
     out = []

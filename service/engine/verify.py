@@ -98,7 +98,7 @@ class ClaimChecker:
                 best = max(singles, key=singles.__getitem__)
                 kept = tuple(n for n in cited if singles[n] >= MIN_CITED_SCORE) or (best,)
                 return Verdict(claim.text, kept, True, round(score, 3))
-        repairs = {(n,): self._score(facts, [e]) for n, e in enumerate(evidence, start=1)}
+        repairs: dict[tuple[int, ...], float] = {(n,): self._score(facts, [e]) for n, e in enumerate(evidence, start=1)}
         for n in cited:  # the cited sentence may need one more to hold every name and number
             for m in range(1, len(evidence) + 1):
                 if m != n:
@@ -126,6 +126,10 @@ class ClaimChecker:
         return score
 
 
+def is_short_claim(claim: str) -> bool:
+    """Too short to stand alone ("139", "In 1994."): it is the answer to its question."""
+    return len(content_terms(claim)) < SHORT_CLAIM_TERMS
+
+
 def _with_question(question: str, claim: str) -> str:
-    """A claim too short to stand alone ("139", "In 1994.") is read as the answer to its question."""
-    return claim if len(content_terms(claim)) >= SHORT_CLAIM_TERMS else f"{question} {claim}"
+    return f"{question} {claim}" if is_short_claim(claim) else claim
