@@ -23,7 +23,7 @@ from service.components.keyword_index import save_keyword_index
 from service.errors import SourceNotFoundError
 
 ARTICLE_SUFFIXES = (".txt",)
-Progress = Callable[[str], None]
+Progress = Callable[[int, int, str], None]  # (files done, files in all, current file name)
 
 
 @dataclass
@@ -78,9 +78,9 @@ class Ingestor:
         indexed = self._indexed_files()
         stale_ids: list[str] = []
         changed = False
-        for path in files:
+        for done, path in enumerate(files):
             if progress:
-                progress(path.name)
+                progress(done, len(files), path.name)
             data = path.read_bytes()
             fingerprint = file_fingerprint(data)
             old = indexed.pop(str(path), None)

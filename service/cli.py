@@ -8,6 +8,7 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, TextColumn
 
 from service.errors import CitewireError, InvalidInputError
 from service.render import render_answer
@@ -47,11 +48,16 @@ def ingest(
     def work() -> str:
         ingestor = build_ingestor(settings)
         targets = paths or [settings.articles_dir]
-        if console.is_terminal:
-            with console.status("ingesting…") as status:
-                summary = ingestor.run(targets, progress=lambda name: status.update(f"ingesting {name}"))
-        else:
-            summary = ingestor.run(targets)
+        if not console.is_terminal:
+            return ingestor.run(targets).line()
+        with Progress(*Progress.get_default_columns(), TextColumn("{task.fields[name]}"), console=console) as bar:
+            task = bar.add_task("ingesting", total=None, name="")
+
+            def advance(done: int, total: int, name: str) -> None:
+                bar.update(task, completed=done, total=total, name=name)
+
+            summary = ingestor.run(targets, progress=advance)
+            bar.update(task, completed=summary.files, total=summary.files, name="")
         return summary.line()
 
     print(_run(work))
@@ -142,11 +148,14 @@ def run_eval(
     report_dir: Annotated[Path, typer.Option(help="Where the JSON and Markdown reports go.")] = Path("evals/reports"),
     limit: Annotated[int | None, typer.Option(min=1, help="Run only the first N cases.")] = None,
     gate: Annotated[bool, typer.Option(help="Exit non-zero when a metric misses its threshold.")] = True,
+    judge: Annotated[
+        str | None, typer.Option(help="Also score faithfulness with this litellm model as judge (never gates).")
+    ] = None,
 ) -> None:
     """Run the eval suite on the real pipeline; exits non-zero when a metric falls below its threshold."""
     from evals.runner import run_suite
 
-    failures = _run(lambda: run_suite(Settings(), cases, report_dir, limit))
+    failures = _run(lambda: run_suite(Settings(), cases, report_dir, limit, judge))
     if failures and gate:
         for failure in failures:
             Console(stderr=True).print(f"[bold red]gate:[/] {failure}", highlight=False)

@@ -42,3 +42,13 @@ def test_not_found_statements(text: str) -> None:
 def test_a_fact_is_not_a_not_found_statement() -> None:
     assert not says_not_found("Lukashenko did not attend the meeting in Minsk [1].")
     assert not says_not_found("Wagner fighters occupied an army headquarters in Rostov-on-Don [3].")
+
+
+def test_phrases_that_only_point_at_a_source_go_with_the_marker() -> None:
+    (claim,) = split_claims("Lukashenko has been in power since 1994, as stated in [1].")
+    assert (claim.text, claim.cited) == ("Lukashenko has been in power since 1994.", (1,))
+
+
+def test_attribution_to_an_article_is_not_part_of_the_claim() -> None:
+    (claim,) = split_claims('According to the article "Russia offers support" [1], 80 percent voted for him.')
+    assert (claim.text, claim.cited) == ("80 percent voted for him.", (1,))

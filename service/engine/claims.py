@@ -36,8 +36,21 @@ def cited_numbers(text: str) -> tuple[int, ...]:
     return tuple(numbers)
 
 
+_CITING_PHRASE = re.compile(
+    r",?\s*\b(?:as (?:stated|mentioned|reported|noted|said) in|according to|see)\s*(?:source\s*)?(?=\[)", re.IGNORECASE
+)
+# "According to the article "Some Headline" [1]," says where, not what: it is no part of the claim.
+_ATTRIBUTION = re.compile(
+    r"\b(?:according to|as (?:stated|reported|mentioned) in|in)\s+(?:the\s+)?(?:article|report|source)s?"
+    r"(?:\s+(?:titled\s+)?[\"“][^\"”]*[\"”])?\s*,?",
+    re.IGNORECASE,
+)
+
+
 def strip_markers(text: str) -> str:
-    text = _MARKER.sub("", text)
+    text = _MARKER.sub("", _CITING_PHRASE.sub(" ", text))
+    text = _ATTRIBUTION.sub("", text).strip(" ,")
+    text = text[:1].upper() + text[1:]
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     return " ".join(text.split())
 

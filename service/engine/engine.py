@@ -1,5 +1,6 @@
 """The query engine: retrieve → select sentences → generate → check every claim → cite exact spans."""
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -131,7 +132,9 @@ class Engine:
             elif pending is not None:
                 turns.append(self._prompts.history_turn.render(question=pending, answer=turn.content))
                 pending = None
-        user = self._prompts.user.render(history="".join(turns), sources=_format_sources(sources), question=question)
+        user = self._prompts.user.render(
+            history="".join(turns), sources=_format_sources(sources), question=as_question(question)
+        )
         return [{"role": "system", "content": self._prompts.system.render()}, {"role": "user", "content": user}]
 
     def _compose(
@@ -216,6 +219,20 @@ class Engine:
             model=self.model,
             timings_ms=timings,
         )
+
+
+_QUESTION_OPENERS = re.compile(
+    r"^(who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have"
+    r"|had|tell|list|name|give|explain|describe|summari[sz]e|write|say|print|ignore|forget|you)\b",
+    re.IGNORECASE,
+)
+
+
+def as_question(query: str) -> str:
+    """A search-style query ("Belta", "Bakhmut siege") becomes a question a model answers instead of refusing."""
+    if "?" in query or len(query.split()) > 6 or _QUESTION_OPENERS.match(query):
+        return query
+    return f"What do the articles say about {query}?"
 
 
 def _format_sources(sources: list[SourceSentence]) -> str:

@@ -38,7 +38,7 @@ class SentenceSelector:
             replace(c, score=round(float(a + b) / 2, 3)) for c, a, b in zip(candidates, alone, in_context, strict=True)
         ]
         best = sorted(scored, key=lambda s: s.score, reverse=True)[:top_k]
-        return sorted(best, key=lambda s: (-_article_score(best, s.source), s.source, s.start))
+        return sorted(best, key=lambda s: (-_article_score(best, s.source), s.source, -s.score))
 
 
 def _in_context(sentence: SourceSentence) -> str:

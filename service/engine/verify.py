@@ -8,7 +8,9 @@ checked against every other source it was shown, and re-attached to the one that
 The same checker serves answers and scores the evals, so what is served is what is measured.
 """
 
+import calendar
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -69,7 +71,7 @@ class ClaimChecker:
             Evidence(
                 terms=content_terms(s.text),
                 numbers=numbers(f"{s.text} {s.title} {s.published}"),
-                names=content_terms(f"{s.text} {s.title} {s.publisher}"),
+                names=content_terms(f"{s.text} {s.title} {s.publisher} {_spoken_date(s.published)}"),
                 vector=source_vectors[i],
             )
             for i, s in enumerate(sources)
@@ -124,6 +126,15 @@ class ClaimChecker:
         if facts.numbers - ev_numbers or facts.names - ev_names or coverage < MIN_COVERAGE:
             score = min(score, self.threshold - 0.01) * 0.5
         return score
+
+
+def _spoken_date(iso: str) -> str:
+    """ "2020-08-17" as "August 17 2020", so a claim may name the month of its article's date."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return ""
+    return f"{calendar.month_name[day.month]} {day.day} {day.year}"
 
 
 def is_short_claim(claim: str) -> bool:
