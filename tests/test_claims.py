@@ -52,3 +52,8 @@ def test_phrases_that_only_point_at_a_source_go_with_the_marker() -> None:
 def test_attribution_to_an_article_is_not_part_of_the_claim() -> None:
     (claim,) = split_claims('According to the article "Russia offers support" [1], 80 percent voted for him.')
     assert (claim.text, claim.cited) == ("80 percent voted for him.", (1,))
+
+
+def test_an_echoed_article_header_is_not_part_of_the_claim() -> None:
+    (claim,) = split_claims("(publisher: LBCI; published: 2023-07-23), Putin extended the talks [2].")
+    assert claim.text == "Putin extended the talks."

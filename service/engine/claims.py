@@ -47,9 +47,12 @@ _ATTRIBUTION = re.compile(
 )
 
 
+_SOURCE_HEADER = re.compile(r"\(\s*publisher:[^)]*\)", re.IGNORECASE)  # the prompt's article header, echoed
+
+
 def strip_markers(text: str) -> str:
     text = _MARKER.sub("", _CITING_PHRASE.sub(" ", text))
-    text = _ATTRIBUTION.sub("", text).strip(" ,")
+    text = _SOURCE_HEADER.sub("", _ATTRIBUTION.sub("", text)).strip(" ,")
     text = text[:1].upper() + text[1:]
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     return " ".join(text.split())
