@@ -34,9 +34,9 @@ def engine(seed_index: Path) -> Engine:
     return built
 
 
-def assert_citations_exact(answer: Answer) -> None:
+def assert_citations_exact(answer: Answer, folder: Path = REPO / "seeds") -> None:
     for citation in answer.citations:
-        text = (REPO / "seeds" / citation.source).read_bytes().decode("utf-8")
+        text = (folder / citation.source).read_bytes().decode("utf-8")
         assert text[citation.start : citation.end] == citation.quote
 
 
@@ -101,7 +101,7 @@ def test_an_article_that_carries_instructions_is_read_as_data(tmp_path: Path) ->
     if not answer.refused:
         assert {c.source for c in answer.citations} == {"900_planted.txt"}
         assert "21" in answer.answer or "sunny" in answer.answer
-    assert_citations_exact(answer)
+    assert_citations_exact(answer, articles)
 
 
 def _free_port() -> int:

@@ -1,6 +1,5 @@
 """The query engine: retrieve → select sentences → generate → check every claim → cite exact spans."""
 
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from service.components.llm import LLMClient, Message
 from service.components.reranker import CrossEncoderReranker
 from service.engine.claims import says_not_found, split_claims
 from service.engine.prompts import AnswerPrompts
+from service.engine.question_forms import as_question, asks_for_something_else
 from service.engine.selection import SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
 from service.engine.verify import ClaimChecker, Verdict, is_short_claim
@@ -77,6 +77,8 @@ class Engine:
         started = time.perf_counter()
         timings: dict[str, float] = {}
         question = self._validate(question)
+        if asks_for_something_else(question):
+            return Trace(self._refusal(timings, started), [])
         earlier = [turn.content for turn in history if turn.role == "user"][-1:]
         chunks = self._retriever.retrieve(" ".join([*earlier, question]))
         timings["retrieve_ms"] = _ms_since(started)
@@ -219,20 +221,6 @@ class Engine:
             model=self.model,
             timings_ms=timings,
         )
-
-
-_QUESTION_OPENERS = re.compile(
-    r"^(who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have"
-    r"|had|tell|list|name|give|explain|describe|summari[sz]e|write|say|print|ignore|forget|you)\b",
-    re.IGNORECASE,
-)
-
-
-def as_question(query: str) -> str:
-    """A search-style query ("Belta", "Bakhmut siege") becomes a question a model answers instead of refusing."""
-    if "?" in query or len(query.split()) > 6 or _QUESTION_OPENERS.match(query):
-        return query
-    return f"What do the articles say about {query}?"
 
 
 def _format_sources(sources: list[SourceSentence]) -> str:
