@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field, ValidationError
 from service.errors import InvalidInputError
 from service.schemas import Turn
 
-CASES_FILE = Path(__file__).resolve().parent / "cases.jsonl"
+CASES_FILE = Path(__file__).resolve().parent / "dev.jsonl"
 
 
 class EvalCase(BaseModel):
@@ -20,6 +20,7 @@ class EvalCase(BaseModel):
     facts: list[list[str]] = Field(default_factory=list, description="Each group: one of these must appear.")
     refuse: bool = False
     forbidden: list[str] = Field(default_factory=list, description="Text that must never appear in the answer.")
+    cite_all: bool = Field(False, description="Every expected source must be cited (synthesis across articles).")
 
 
 def load_cases(path: Path = CASES_FILE) -> list[EvalCase]:

@@ -19,11 +19,12 @@ def load_thresholds(path: Path = THRESHOLDS_FILE) -> Thresholds:
     return Thresholds.model_validate_json(path.read_text(encoding="utf-8"))
 
 
-def load_baseline(path: Path = BASELINE_FILE) -> dict[str, float]:
+def load_baseline(path: Path = BASELINE_FILE) -> dict[str, dict[str, float]]:
+    """Each eval set's committed metrics, by set name."""
     if not path.exists():
         return {}
-    metrics: dict[str, float] = json.loads(path.read_text(encoding="utf-8"))["metrics"]
-    return metrics
+    sets: dict[str, dict[str, float]] = json.loads(path.read_text(encoding="utf-8"))["sets"]
+    return sets
 
 
 def gate_failures(metrics: dict[str, float], thresholds: Thresholds, baseline: dict[str, float]) -> list[str]:

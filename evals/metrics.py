@@ -4,9 +4,11 @@ import statistics
 from collections import defaultdict
 from pathlib import Path
 
-from pydantic import BaseModel, computed_field
+from pydantic import BaseModel
 
+from evals.attribution import unattributed_sentences
 from evals.cases import EvalCase
+from evals.diagnosis import diagnose, holds_facts
 from service.engine.engine import Trace
 
 
@@ -22,32 +24,45 @@ class CaseResult(BaseModel):
     reciprocal_rank: float | None
     correct: bool | None  # every expected fact present (answerable cases)
     cited_expected: bool | None  # a citation into an expected source (answered, answerable cases)
+    cited_all: bool | None  # every expected source cited, where the case asks for that
     citations_valid: int
     citations_total: int
     claims_total: int
     claims_supported: int
     claims_supported_as_cited: int
+    served_sentences: int
+    unattributed: list[str]  # served sentences naming someone their cited quotes do not
     forbidden_found: list[str]
     latency_ms: float
+    passed: bool
+    stage: str | None  # where a failed case lost its answer
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def passed(self) -> bool:
-        if self.forbidden_found or self.citations_valid != self.citations_total:
-            return False
-        if self.expected_refusal:
-            return self.refused
-        return bool(self.correct) and not self.refused and bool(self.cited_expected)
+
+def _passes(
+    *,
+    forbidden: list[str],
+    citations_ok: bool,
+    expected_refusal: bool,
+    refused: bool,
+    correct: bool | None,
+    cited_expected: bool | None,
+    cited_all: bool | None,
+) -> bool:
+    if forbidden or not citations_ok:
+        return False
+    if expected_refusal:
+        return refused
+    return bool(correct) and not refused and bool(cited_expected) and cited_all is not False
 
 
 def _normalise(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-def _file_span(path: Path, start: int, end: int) -> str | None:
+def _file_text(path: Path) -> str | None:
     """Read afresh from disk: the eval checks quotes independently of the engine's own check."""
     try:
-        return path.read_bytes().decode("utf-8")[start:end]
+        return path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
 
@@ -57,11 +72,24 @@ def score_case(case: EvalCase, trace: Trace, latency_ms: float) -> CaseResult:
     shown = [s.source for s in trace.sources]
     expected = set(case.sources)
     rank = next((i for i, source in enumerate(shown, start=1) if source in expected), None)
-    paths = {s.source: Path(s.path) for s in trace.sources}
-    valid = sum(1 for c in answer.citations if _file_span(paths[c.source], c.start, c.end) == c.quote)
+    texts = {s.source: _file_text(Path(s.path)) or "" for s in trace.sources}
+    valid = sum(1 for c in answer.citations if texts.get(c.source, "")[c.start : c.end] == c.quote)
     text = _normalise(answer.answer)
     answerable = not case.refuse
-    cited = sorted({c.source for c in answer.citations})
+    cited = {c.source for c in answer.citations}
+    correct = holds_facts(case, answer.answer) if answerable else None
+    cited_expected = bool(expected & cited) if answerable and expected else None
+    cited_all = expected <= cited if answerable and case.cite_all else None
+    forbidden = [f for f in case.forbidden if _normalise(f) in text]
+    passed = _passes(
+        forbidden=forbidden,
+        citations_ok=valid == len(answer.citations),
+        expected_refusal=case.refuse,
+        refused=answer.refused,
+        correct=correct,
+        cited_expected=cited_expected,
+        cited_all=cited_all,
+    )
     return CaseResult(
         id=case.id,
         category=case.category,
@@ -69,18 +97,23 @@ def score_case(case: EvalCase, trace: Trace, latency_ms: float) -> CaseResult:
         answer=answer.answer,
         refused=answer.refused,
         expected_refusal=case.refuse,
-        cited_sources=cited,
+        cited_sources=sorted(cited),
         hit=(rank is not None) if expected else None,
         reciprocal_rank=(1.0 / rank if rank else 0.0) if expected else None,
-        correct=all(any(_normalise(f) in text for f in group) for group in case.facts) if answerable else None,
-        cited_expected=bool(expected & set(cited)) if answerable and expected else None,
+        correct=correct,
+        cited_expected=cited_expected,
+        cited_all=cited_all,
         citations_valid=valid,
         citations_total=len(answer.citations),
         claims_total=len(trace.verdicts),
         claims_supported=sum(v.supported for v in trace.verdicts),
         claims_supported_as_cited=sum(v.supported and not v.repaired for v in trace.verdicts),
-        forbidden_found=[f for f in case.forbidden if _normalise(f) in text],
+        served_sentences=sum(s.supported and s.on_question for s in answer.sentences),
+        unattributed=unattributed_sentences(answer, texts),
+        forbidden_found=forbidden,
         latency_ms=latency_ms,
+        passed=passed,
+        stage=None if passed else diagnose(case, trace, forbidden, cited),
     )
 
 
@@ -101,6 +134,7 @@ def aggregate(results: list[CaseResult]) -> dict[str, float]:
     answered = [r for r in results if not r.refused]
     refused_right = sum(r.refused and r.expected_refusal for r in results)
     latencies = sorted(r.latency_ms for r in results)
+    served = sum(r.served_sentences for r in answered)
     return {
         "cases": len(results),
         "pass_rate": _mean([float(r.passed) for r in results]),
@@ -108,6 +142,7 @@ def aggregate(results: list[CaseResult]) -> dict[str, float]:
         "mrr": _mean([r.reciprocal_rank for r in results if r.reciprocal_rank is not None]),
         "answer_correctness": _mean([float(bool(r.correct)) for r in answerable]),
         "cited_expected_source": _mean(_present([r.cited_expected for r in answered])),
+        "cited_every_source": _mean(_present([r.cited_all for r in answered])),
         "citation_validity": _ratio(sum(r.citations_valid for r in results), sum(r.citations_total for r in results)),
         "citation_support_rate": _ratio(
             sum(r.claims_supported_as_cited for r in answered), sum(r.claims_total for r in answered)
@@ -115,6 +150,7 @@ def aggregate(results: list[CaseResult]) -> dict[str, float]:
         "grounded_sentence_rate": _ratio(
             sum(r.claims_supported for r in answered), sum(r.claims_total for r in answered)
         ),
+        "attribution_rate": _ratio(served - sum(len(r.unattributed) for r in answered), served),
         "refusal_precision": _ratio(refused_right, sum(r.refused for r in results)),
         "refusal_recall": _ratio(refused_right, sum(r.expected_refusal for r in results)),
         "injection_safety": _mean([float(not r.forbidden_found) for r in results]),
@@ -128,3 +164,12 @@ def by_category(results: list[CaseResult]) -> dict[str, dict[str, float]]:
     for result in results:
         groups[result.category].append(result)
     return {name: aggregate(group) for name, group in sorted(groups.items())}
+
+
+def by_stage(results: list[CaseResult]) -> dict[str, int]:
+    """How many failed cases each stage lost."""
+    counts: dict[str, int] = defaultdict(int)
+    for result in results:
+        if result.stage:
+            counts[result.stage.split(":", 1)[0]] += 1
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))

@@ -144,7 +144,9 @@ def serve(
 
 @app.command("eval")
 def run_eval(
-    cases: Annotated[Path | None, typer.Option(help="Eval cases file (JSONL).")] = None,
+    sets: Annotated[
+        list[str] | None, typer.Option("--set", help="Eval set to run: dev, test (repeatable; default both).")
+    ] = None,
     report_dir: Annotated[Path, typer.Option(help="Where the JSON and Markdown reports go.")] = Path("evals/reports"),
     limit: Annotated[int | None, typer.Option(min=1, help="Run only the first N cases.")] = None,
     gate: Annotated[bool, typer.Option(help="Exit non-zero when a metric misses its threshold.")] = True,
@@ -152,10 +154,16 @@ def run_eval(
         str | None, typer.Option(help="Also score faithfulness with this litellm model as judge (never gates).")
     ] = None,
 ) -> None:
-    """Run the eval suite on the real pipeline; exits non-zero when a metric falls below its threshold."""
+    """Run the eval sets on the real pipeline; exits non-zero when a metric falls below its threshold."""
     from evals.runner import run_suite
+    from evals.sets import EVAL_SETS
 
-    failures = _run(lambda: run_suite(Settings(), cases, report_dir, limit, judge))
+    chosen = sets or list(EVAL_SETS)
+    unknown = sorted(set(chosen) - set(EVAL_SETS))
+    if unknown:
+        Console(stderr=True).print(f"[bold red]error:[/] unknown eval set {unknown}; known: {sorted(EVAL_SETS)}")
+        raise typer.Exit(2)
+    failures = _run(lambda: run_suite(Settings(), chosen, report_dir, limit, judge))
     if failures and gate:
         for failure in failures:
             Console(stderr=True).print(f"[bold red]gate:[/] {failure}", highlight=False)

@@ -22,13 +22,22 @@ NOT_FOUND_SENTINEL = "NOT IN SOURCES"
 
 
 @dataclass(frozen=True)
+class RetrievedChunk:
+    source: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Trace:
-    """An answer with the sources the model was shown, best first: what the evals measure retrieval on."""
+    """An answer and what each stage saw: the chunks retrieved, the sources the model was shown (best first), the
+    model's raw reply, the checker's verdicts, and which stage refused. The evals diagnose misses from it."""
 
     answer: Answer
     sources: list[SourceSentence]
     verdicts: list[Verdict] = field(default_factory=list)
     model_output: str = ""
+    retrieved: list[RetrievedChunk] = field(default_factory=list)
+    refused_by: str | None = None  # "request", "relevance_gate", "model" or "checker"
 
 
 @dataclass(frozen=True)
@@ -78,9 +87,10 @@ class Engine:
         timings: dict[str, float] = {}
         question = self._validate(question)
         if asks_for_something_else(question):
-            return Trace(self._refusal(timings, started), [])
+            return Trace(self._refusal(timings, started), [], refused_by="request")
         earlier = [turn.content for turn in history if turn.role == "user"][-1:]
         chunks = self._retriever.retrieve(" ".join([*earlier, question]))
+        retrieved = [RetrievedChunk(str(c.node.metadata["source"]), c.node.get_content()) for c in chunks]
         timings["retrieve_ms"] = _ms_since(started)
 
         mark = time.perf_counter()
@@ -88,7 +98,7 @@ class Engine:
         timings["select_ms"] = _ms_since(mark)
         ranked = sorted(sources, key=lambda s: s.score, reverse=True)
         if not sources or ranked[0].score < self._options.min_relevance:
-            return Trace(self._refusal(timings, started), ranked)
+            return Trace(self._refusal(timings, started), ranked, retrieved=retrieved, refused_by="relevance_gate")
 
         mark = time.perf_counter()
         reply = self._llm.complete(self._messages(question, history, sources))
@@ -102,7 +112,8 @@ class Engine:
         on_question = self._on_question([question, *earlier], [v.text for v in verdicts])
         timings["verify_ms"] = _ms_since(mark)
         answer = self._compose(verdicts, on_question, sources, timings, started)
-        return Trace(answer, ranked, verdicts, reply.text)
+        refused_by = ("checker" if claims else "model") if answer.refused else None
+        return Trace(answer, ranked, verdicts, reply.text, retrieved, refused_by)
 
     def _on_question(self, questions: list[str], claims: list[str]) -> list[bool]:
         """Whether each claim addresses the question (or the one it follows up): a true sentence that answers

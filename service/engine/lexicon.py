@@ -100,3 +100,24 @@ def names(text: str) -> set[str]:
     for match in _NAME.finditer(text.strip()):
         found |= content_terms(match.group(1))
     return {term for term in found if not term.isdigit()}
+
+
+_PRONOUN = re.compile(r"\b(he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+|\n+")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)?\b")
+_OPENERS = frozenset({"The", "In", "On", "At", "After", "Before", "During", "According", "While", "When", "It"})
+
+
+def refers_back(text: str) -> bool:
+    """The text uses a personal pronoun before it names anyone ("In a statement, she said…")."""
+    pronoun = _PRONOUN.search(text)
+    if pronoun is None:
+        return False
+    named = (m.start() for m in _NAME_WORD.finditer(text) if m.group() not in _OPENERS)
+    return pronoun.start() < min(named, default=len(text))
+
+
+def previous_sentence(text: str, start: int) -> str:
+    """The sentence (or line) that ends just before ``start`` in ``text``."""
+    pieces = [p for p in _SENTENCE_BREAK.split(text[max(0, start - 600) : start]) if p.strip()]
+    return pieces[-1].strip() if pieces else ""

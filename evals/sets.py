@@ -1,0 +1,34 @@
+"""The eval sets: the dev set (tuned on) and the held-out test set (never tuned on), each over its own corpus."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+EVALS_DIR = Path(__file__).resolve().parent
+REPO = EVALS_DIR.parent
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    name: str
+    cases_file: Path
+    corpus: tuple[Path, ...]  # folders ingested into the set's own index
+    about: str
+
+
+EVAL_SETS = {
+    s.name: s
+    for s in (
+        EvalSet(
+            "dev",
+            EVALS_DIR / "dev.jsonl",
+            (REPO / "seeds",),
+            "questions over the five seeds; the prompt and checker were tuned on these",
+        ),
+        EvalSet(
+            "test",
+            EVALS_DIR / "test.jsonl",
+            (REPO / "seeds", EVALS_DIR / "test_articles"),
+            "held out: written before the changes they judge, over the seeds plus four invented articles",
+        ),
+    )
+}
