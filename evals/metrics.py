@@ -17,6 +17,7 @@ class CaseResult(BaseModel):
     category: str
     question: str
     answer: str
+    model_output: str  # the model's reply before checking
     refused: bool
     expected_refusal: bool
     cited_sources: list[str]
@@ -95,6 +96,7 @@ def score_case(case: EvalCase, trace: Trace, latency_ms: float) -> CaseResult:
         category=case.category,
         question=case.question,
         answer=answer.answer,
+        model_output=trace.model_output,
         refused=answer.refused,
         expected_refusal=case.refuse,
         cited_sources=sorted(cited),

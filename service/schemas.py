@@ -41,4 +41,8 @@ class Answer(BaseModel):
     sentences: list[SentenceVerdict] = Field(default_factory=list)
     grounded: float = Field(description="Share of the answer's sentences the checker found supported.")
     model: str
+    language: str = Field("en", description="The question's language (ISO 639-1); the answer is in it too.")
+    searched_question: str | None = Field(
+        None, description="The English question that was searched and checked, when the one asked was translated."
+    )
     timings_ms: dict[str, float]

@@ -10,6 +10,7 @@ from service.components.llm import LLMClient
 from service.components.reranker import build_reranker
 from service.components.vector_store import open_collection
 from service.engine.engine import Engine, EngineOptions
+from service.engine.language import LanguageDetector, Translator
 from service.engine.prompts import load_answer_prompts
 from service.engine.retrieval import HybridRetriever
 from service.engine.selection import SentenceSelector
@@ -34,14 +35,18 @@ def build_engine(settings: Settings, llm: LLMClient | None = None) -> Engine:
     ).as_retriever(similarity_top_k=settings.retrieve_k)
     keyword = load_keyword_retriever(settings.keyword_dir, settings.retrieve_k)
     reranker = build_reranker(settings)
+    files = SourceFiles()
+    llm = llm or LLMClient(settings)
     return Engine(
         retriever=HybridRetriever([dense, keyword], top_k=settings.retrieve_k),
-        selector=SentenceSelector(reranker),
-        llm=llm or LLMClient(settings),
+        selector=SentenceSelector(reranker, files),
+        llm=llm,
         prompts=prompts,
         checker=ClaimChecker(embedder, settings.support_threshold),
         reranker=reranker,
-        files=SourceFiles(),
+        files=files,
+        languages=LanguageDetector(),
+        translator=Translator(llm, prompts.translate_question, prompts.translate_answer),
         options=EngineOptions(
             top_k=settings.top_k,
             min_relevance=settings.min_relevance,

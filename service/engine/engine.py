@@ -2,17 +2,19 @@
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from llama_index.core.base.base_retriever import BaseRetriever
 
 from service.components.llm import LLMClient, Message
 from service.components.reranker import CrossEncoderReranker
 from service.engine.claims import says_not_found, split_claims
+from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
 from service.engine.question_forms import as_question, asks_for_something_else
-from service.engine.selection import SentenceSelector, SourceSentence
+from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
+from service.engine.time_focus import read_time_focus
 from service.engine.verify import ClaimChecker, Verdict, is_short_claim
 from service.errors import InvalidInputError
 from service.schemas import Answer, Citation, SentenceVerdict, Turn
@@ -60,6 +62,8 @@ class Engine:
         checker: ClaimChecker,
         reranker: CrossEncoderReranker,
         files: SourceFiles,
+        languages: LanguageDetector,
+        translator: Translator,
         options: EngineOptions,
     ) -> None:
         self._retriever = retriever
@@ -69,6 +73,8 @@ class Engine:
         self._checker = checker
         self._reranker = reranker
         self._files = files
+        self._languages = languages
+        self._translator = translator
         self._options = options
 
     @property
@@ -83,9 +89,37 @@ class Engine:
         return self.run(question, history, top_k).answer
 
     def run(self, question: str, history: Sequence[Turn] = (), top_k: int | None = None) -> Trace:
+        """Answer in the question's language; search, select, generate and check in English."""
         started = time.perf_counter()
-        timings: dict[str, float] = {}
         question = self._validate(question)
+        language = self._languages.run(question)
+        if language == ENGLISH:
+            return self._run_english(question, history, top_k, started)
+        mark = time.perf_counter()
+        english = self._translator.to_english(question, language)
+        translate_ms = _ms_since(mark)
+        trace = self._run_english(english, history, top_k, started)
+        answer = trace.answer
+        mark = time.perf_counter()
+        text = (
+            REFUSALS.get(language, REFUSAL)
+            if answer.refused
+            else self._translator.from_english(answer.answer, language)
+        )
+        timings = {**answer.timings_ms, "translate_ms": round(translate_ms + _ms_since(mark), 1)}
+        timings["total_ms"] = _ms_since(started)
+        localised = answer.model_copy(
+            update={
+                "answer": text or answer.answer,
+                "language": language if text else ENGLISH,
+                "searched_question": english,
+                "timings_ms": timings,
+            }
+        )
+        return replace(trace, answer=localised)
+
+    def _run_english(self, question: str, history: Sequence[Turn], top_k: int | None, started: float) -> Trace:
+        timings: dict[str, float] = {}
         if asks_for_something_else(question):
             return Trace(self._refusal(timings, started), [], refused_by="request")
         earlier = [turn.content for turn in history if turn.role == "user"][-1:]
@@ -94,11 +128,12 @@ class Engine:
         timings["retrieve_ms"] = _ms_since(started)
 
         mark = time.perf_counter()
-        sources = self._selector.run(question, chunks, top_k or self._options.top_k)
+        selected = self._selector.run(question, chunks, top_k or self._options.top_k, read_time_focus(question))
         timings["select_ms"] = _ms_since(mark)
-        ranked = sorted(sources, key=lambda s: s.score, reverse=True)
-        if not sources or ranked[0].score < self._options.min_relevance:
+        ranked = sorted(selected, key=lambda s: s.score, reverse=True)
+        if not selected or ranked[0].score < self._options.min_relevance:
             return Trace(self._refusal(timings, started), ranked, retrieved=retrieved, refused_by="relevance_gate")
+        sources = in_reading_order(selected)
 
         mark = time.perf_counter()
         reply = self._llm.complete(self._messages(question, history, sources))
@@ -234,13 +269,20 @@ class Engine:
         )
 
 
+def in_reading_order(sources: list[SourceSentence]) -> list[SourceSentence]:
+    """Articles oldest first (undated last), each article's sentences in the order it tells them: the order in
+    which the model reads and numbers them, so that "before", "after" and "most recent" read off the page."""
+    return sorted(sources, key=lambda s: (s.published == UNKNOWN, s.published, s.source, s.start))
+
+
 def _format_sources(sources: list[SourceSentence]) -> str:
     blocks: list[str] = []
     current = None
     for number, source in enumerate(sources, start=1):
         if source.source != current:
             current = source.source
-            blocks.append(f'\nArticle "{source.title}" (publisher: {source.publisher}; published: {source.published})')
+            published = "date unknown" if source.published == UNKNOWN else source.published
+            blocks.append(f'\nArticle "{source.title}" (publisher: {source.publisher}; published: {published})')
         blocks.append(f"[{number}] {source.text}")
     return "\n".join(blocks).strip()
 

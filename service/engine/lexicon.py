@@ -121,3 +121,39 @@ def previous_sentence(text: str, start: int) -> str:
     """The sentence (or line) that ends just before ``start`` in ``text``."""
     pieces = [p for p in _SENTENCE_BREAK.split(text[max(0, start - 600) : start]) if p.strip()]
     return pieces[-1].strip() if pieces else ""
+
+
+# A name is a speaker or actor (a person, or an organisation that speaks) when a text gives it a title or has it
+# say or do something: "Mayor Ilse Varga", "Halloran addressed", "Ostrava Marine denied", "Maren Dahl, who".
+_TITLE = (
+    r"(?:President|Prime Minister|Minister|Mayor|Councillor|Secretary|Ambassador|Governor|governor|auditor|chair"
+    r"|chairman|chairwoman|spokesperson|spokesman|spokeswoman|leader|official|Commissioner|Chancellor|King|Queen"
+    r"|Senator|General|Mr|Mrs|Ms|Dr)\.?"
+)
+_PHRASE = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_VERB = (
+    r"(?:said|says|told|tells|added|claimed|claims|denied|denies|announced|wrote|warned|asked|argued|insisted|stated"
+    r"|called|confirmed|declared|spoke|addressed|met|held|agreed|assured|defended|accused|blamed|explained|suggested"
+    r"|rejected|promised|urged|cut|did)"
+)
+_SPEAKER_AFTER_TITLE = re.compile(_TITLE + r"\s+(?:[A-Z][\w'’-]*\s+)*?(" + _PHRASE + r")")
+_SPEAKER_BEFORE_VERB = re.compile(r"(" + _PHRASE + r")(?:,\s+who\b|\s+(?:had\s+|has\s+)?" + _VERB + r"\b)")
+
+
+def speakers(texts: list[str]) -> set[str]:
+    """Stemmed surnames (last words) of the names the texts present as speakers or actors."""
+    found: set[str] = set()
+    for text in texts:
+        for pattern in (_SPEAKER_AFTER_TITLE, _SPEAKER_BEFORE_VERB):
+            for match in pattern.finditer(text):
+                found |= content_terms(match.group(1).split()[-1])
+    return found
+
+
+def subject(claim: str, known_speakers: set[str]) -> str | None:
+    """The claim's subject: the first name in it that is a known speaker (stemmed surname), if any."""
+    for match in _NAME.finditer(claim.strip()):
+        for term in content_terms(match.group(1)):
+            if term in known_speakers:
+                return term
+    return None

@@ -39,6 +39,8 @@ class AnswerPrompts:
     system: PromptTemplate
     user: PromptTemplate
     history_turn: PromptTemplate
+    translate_question: PromptTemplate
+    translate_answer: PromptTemplate
 
 
 def load_answer_prompts(directory: Path = PROMPTS_DIR) -> AnswerPrompts:
@@ -46,4 +48,6 @@ def load_answer_prompts(directory: Path = PROMPTS_DIR) -> AnswerPrompts:
         system=load_prompt("answer_system.txt", set(), directory),
         user=load_prompt("answer_user.txt", {"history", "sources", "question"}, directory),
         history_turn=load_prompt("history_turn.txt", {"question", "answer"}, directory),
+        translate_question=load_prompt("translate_question.txt", {"language", "question"}, directory),
+        translate_answer=load_prompt("translate_answer.txt", {"language", "text"}, directory),
     )

@@ -6,6 +6,18 @@ from dataclasses import dataclass, replace
 from llama_index.core.schema import NodeWithScore
 
 from service.components.reranker import CrossEncoderReranker
+from service.engine.lexicon import previous_sentence, refers_back
+from service.engine.source_files import SourceFiles
+from service.engine.time_focus import TimeFocus
+
+UNKNOWN = "unknown"
+# A sentence the cross-encoder scores at or above this reads as relevant: every article with one gets a place.
+RELEVANT = 0.0
+# How much a sentence gains when its article's date (or its own text) fits the time the question names.
+TIME_BOOST = 2.0
+# News writing puts the cause, the reaction or the other side right after the key fact: the best sentence's next
+# sentences are shown too ("costs rose" → "the firm blamed storms" → "the auditor said it underbid").
+FOLLOWERS = 2
 
 
 @dataclass(frozen=True)
@@ -19,16 +31,23 @@ class SourceSentence:
     publisher: str
     published: str
     score: float
+    context: str = ""  # the sentence before, when this one refers back to it with a pronoun
 
 
 class SentenceSelector:
     """Ranks every sentence of the retrieved chunks with a cross-encoder, read alone and under its headline
-    ("the two leaders" means something under its article's title), and keeps the best."""
+    ("the two leaders" means something under its article's title), and keeps the best: first the best sentence of
+    each article that has a relevant one (so a question spanning articles sees each), then the best of the rest, then
+    the sentences that follow the best one. Sentences from the time a question names, or from the newest article when
+    it asks for the latest, gain."""
 
-    def __init__(self, reranker: CrossEncoderReranker) -> None:
+    def __init__(self, reranker: CrossEncoderReranker, files: SourceFiles) -> None:
         self._reranker = reranker
+        self._files = files
 
-    def run(self, question: str, chunks: list[NodeWithScore], top_k: int) -> list[SourceSentence]:
+    def run(
+        self, question: str, chunks: list[NodeWithScore], top_k: int, when: TimeFocus | None = None
+    ) -> list[SourceSentence]:
         candidates = _split_chunks(chunks)
         if not candidates:
             return []
@@ -37,16 +56,48 @@ class SentenceSelector:
         scored = [
             replace(c, score=round(float(a + b) / 2, 3)) for c, a, b in zip(candidates, alone, in_context, strict=True)
         ]
-        best = sorted(scored, key=lambda s: s.score, reverse=True)[:top_k]
-        return sorted(best, key=lambda s: (-_article_score(best, s.source), s.source, -s.score))
+        if when is not None:
+            scored = _time_boosted(scored, when)
+        chosen = _pick(scored, top_k)
+        chosen += [s for s in _followers(chosen[0], scored) if s not in chosen]
+        return [self._with_context(s) for s in chosen]
+
+    def _with_context(self, sentence: SourceSentence) -> SourceSentence:
+        if not refers_back(sentence.text):
+            return sentence
+        text = self._files.text(sentence.path)
+        return replace(sentence, context=previous_sentence(text, sentence.start)) if text else sentence
+
+
+def _time_boosted(scored: list[SourceSentence], when: TimeFocus) -> list[SourceSentence]:
+    newest = max((s.published for s in scored if s.published != UNKNOWN and s.score >= RELEVANT), default=None)
+    out = []
+    for s in scored:
+        fits = when.matches_year(s.published, s.text) or (when.latest and newest is not None and s.published == newest)
+        out.append(replace(s, score=round(s.score + TIME_BOOST, 3)) if fits else s)
+    return out
+
+
+def _pick(scored: list[SourceSentence], top_k: int) -> list[SourceSentence]:
+    ranked = sorted(scored, key=lambda s: s.score, reverse=True)
+    chosen: list[SourceSentence] = []
+    for s in ranked:  # the best relevant sentence of each article, up to half the places
+        if len(chosen) >= max(1, top_k // 2) or s.score < RELEVANT:
+            break
+        if all(c.source != s.source for c in chosen):
+            chosen.append(s)
+    chosen += [s for s in ranked if s not in chosen][: top_k - len(chosen)]
+    return sorted(chosen, key=lambda s: s.score, reverse=True)
+
+
+def _followers(best: SourceSentence, scored: list[SourceSentence]) -> list[SourceSentence]:
+    """The sentences right after ``best`` in its article, among those retrieved."""
+    after = sorted((s for s in scored if s.source == best.source and s.start >= best.end), key=lambda s: s.start)
+    return after[:FOLLOWERS]
 
 
 def _in_context(sentence: SourceSentence) -> str:
-    return sentence.text if sentence.title == "unknown" else f"{sentence.title}: {sentence.text}"
-
-
-def _article_score(sentences: list[SourceSentence], source: str) -> float:
-    return max(s.score for s in sentences if s.source == source)
+    return sentence.text if sentence.title == UNKNOWN else f"{sentence.title}: {sentence.text}"
 
 
 def _split_chunks(chunks: list[NodeWithScore]) -> list[SourceSentence]:
@@ -68,9 +119,9 @@ def _split_chunks(chunks: list[NodeWithScore]) -> list[SourceSentence]:
                     start=start,
                     end=end,
                     text=text[start - chunk_start : end - chunk_start],
-                    title=str(meta.get("title", "unknown")),
-                    publisher=str(meta.get("publisher", "unknown")),
-                    published=str(meta.get("published", "unknown")),
+                    title=str(meta.get("title", UNKNOWN)),
+                    publisher=str(meta.get("publisher", UNKNOWN)),
+                    published=str(meta.get("published", UNKNOWN)),
                     score=0.0,
                 )
             )

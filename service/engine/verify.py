@@ -1,11 +1,13 @@
 """The claim checker: is each answer sentence backed by the source sentences it cites?
 
-Deterministic and local. A claim is supported when every number in it appears in its evidence, enough of its
-name it asserts does (a capitalised word that does not open the sentence), enough of its content words
-do, and its meaning is close to the evidence (MiniLM cosine). A short answer ("139") is read together with
-the question it answers. A claim whose citation fails is
-checked against every other source it was shown, and re-attached to the one that does support it.
-The same checker serves answers and scores the evals, so what is served is what is measured.
+Deterministic and local. A claim is supported when every number and name it asserts appears in its evidence,
+enough of its content words do, and its meaning is close to the evidence (MiniLM cosine). A short answer ("139")
+is read together with the question it answers. The claim's subject, when it is a speaker or actor ("Varga spoke at
+a rally"), must stand in the sentence that carries the rest of the claim, in its headline, or in the sentence before
+it where that one says "she": a statement about Halloran's rally is not evidence that Varga spoke there, whatever
+the question asked. A claim whose citation fails is checked against every other source it was shown, and
+re-attached to the one that does support it (or to its cited sentence plus one more of the same article: a
+repair never stitches two articles into one claim). The same checker serves answers and scores the evals.
 """
 
 import calendar
@@ -16,7 +18,7 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from service.engine.claims import Claim
-from service.engine.lexicon import content_terms, names, numbers
+from service.engine.lexicon import content_terms, names, numbers, speakers, subject
 from service.engine.selection import SourceSentence
 
 COVERAGE_WEIGHT = 0.55
@@ -40,6 +42,7 @@ class Evidence:
     numbers: set[str]
     names: set[str]
     vector: np.ndarray
+    subjects: set[str]  # who the sentence can be about: its own names, its headline's, its antecedent's
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class ClaimFacts:
     numbers: set[str]
     names: set[str]  # names the cited evidence itself must hold
     vector: np.ndarray
+    subject: str | None  # the speaker or actor the claim is about, if it names one
 
 
 class ClaimChecker:
@@ -64,6 +68,7 @@ class ClaimChecker:
         # A name the question gives and the shown articles hold need not be repeated by the cited sentence.
         shown_names = set().union(*(content_terms(f"{s.text} {s.title}") for s in sources)) if sources else set()
         given_names = names(question) & shown_names
+        known_speakers = speakers([c.text for c in claims] + [f"{s.context} {s.text}" for s in sources])
         texts = readings + [source.text for source in sources]
         vectors = np.asarray(self._embedder.get_text_embedding_batch(texts))
         claim_vectors, source_vectors = vectors[: len(claims)], vectors[len(claims) :]
@@ -71,27 +76,27 @@ class ClaimChecker:
             Evidence(
                 terms=content_terms(s.text),
                 numbers=numbers(f"{s.text} {s.title} {s.published}"),
-                names=content_terms(f"{s.text} {s.title} {s.publisher} {_spoken_date(s.published)}"),
+                names=content_terms(f"{s.context} {s.text} {s.title} {s.publisher} {_spoken_date(s.published)}"),
                 vector=source_vectors[i],
+                subjects=content_terms(f"{s.title} {s.context} {s.text}"),
             )
             for i, s in enumerate(sources)
         ]
-        return [
-            self._check(
-                claim,
-                ClaimFacts(
-                    terms=content_terms(readings[i]),
-                    novel=content_terms(claim.text) - question_terms,
-                    numbers=numbers(claim.text),
-                    names=names(claim.text) - given_names,
-                    vector=claim_vectors[i],
-                ),
-                evidence,
+        verdicts = []
+        for i, claim in enumerate(claims):
+            about = subject(claim.text, known_speakers)
+            facts = ClaimFacts(
+                terms=content_terms(readings[i]),
+                novel=content_terms(claim.text) - question_terms,
+                numbers=numbers(claim.text),
+                names=names(claim.text) - (given_names - {about}),
+                vector=claim_vectors[i],
+                subject=about,
             )
-            for i, claim in enumerate(claims)
-        ]
+            verdicts.append(self._check(claim, facts, evidence, [source.source for source in sources]))
+        return verdicts
 
-    def _check(self, claim: Claim, facts: ClaimFacts, evidence: list[Evidence]) -> Verdict:
+    def _check(self, claim: Claim, facts: ClaimFacts, evidence: list[Evidence], articles: list[str]) -> Verdict:
         cited = tuple(n for n in claim.cited if 1 <= n <= len(evidence))
         if cited:
             score = self._score(facts, [evidence[n - 1] for n in cited])
@@ -101,9 +106,9 @@ class ClaimChecker:
                 kept = tuple(n for n in cited if singles[n] >= MIN_CITED_SCORE) or (best,)
                 return Verdict(claim.text, kept, True, round(score, 3))
         repairs: dict[tuple[int, ...], float] = {(n,): self._score(facts, [e]) for n, e in enumerate(evidence, start=1)}
-        for n in cited:  # the cited sentence may need one more to hold every name and number
+        for n in cited:  # the cited sentence may need one more of its article to hold every name and number
             for m in range(1, len(evidence) + 1):
-                if m != n:
+                if m != n and articles[m - 1] == articles[n - 1]:
                     repairs[(n, m)] = self._score(facts, [evidence[n - 1], evidence[m - 1]])
         if repairs:
             best_repair = max(repairs, key=lambda key: (repairs[key], -len(key)))
@@ -123,9 +128,23 @@ class ClaimChecker:
             coverage = (coverage + len(facts.novel & ev_terms) / len(facts.novel)) / 2
         dense = max(float(np.clip(facts.vector @ e.vector, 0.0, 1.0)) for e in evidence)
         score = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * dense
-        if facts.numbers - ev_numbers or facts.names - ev_names or coverage < MIN_COVERAGE:
+        if (
+            facts.numbers - ev_numbers
+            or facts.names - ev_names
+            or coverage < MIN_COVERAGE
+            or _misattributed(facts, evidence)
+        ):
             score = min(score, self.threshold - 0.01) * 0.5
         return score
+
+
+def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
+    """The claim names a subject that the sentence carrying the rest of it is not about."""
+    if facts.subject is None:
+        return False
+    wanted = facts.novel or facts.terms
+    main = max(evidence, key=lambda e: len(wanted & e.terms))
+    return facts.subject not in main.subjects
 
 
 def _spoken_date(iso: str) -> str:

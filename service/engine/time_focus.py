@@ -1,0 +1,26 @@
+"""What a question says about time: the years it names, and whether it asks for the most recent account."""
+
+import re
+from dataclasses import dataclass
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_LATEST = re.compile(
+    r"\b(most recent|latest|newest|now|currently|current|today|these days|so far|final|in the end|eventually)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TimeFocus:
+    years: frozenset[int]
+    latest: bool
+
+    def matches_year(self, published: str, text: str) -> bool:
+        """The article was published in a named year, or the sentence itself names it."""
+        return any(published.startswith(str(year)) or str(year) in text for year in self.years)
+
+
+def read_time_focus(question: str) -> TimeFocus:
+    return TimeFocus(
+        years=frozenset(int(y) for y in _YEAR.findall(question)), latest=_LATEST.search(question) is not None
+    )

@@ -1,0 +1,106 @@
+"""A statement about one person is never served as another's: the claim checker on the real embedder, and the
+evals' independent attribution check."""
+
+from pathlib import Path
+
+import pytest
+
+from evals.attribution import unattributed_sentences
+from service.components.embedder import build_embedder
+from service.engine.claims import split_claims
+from service.engine.selection import SourceSentence
+from service.engine.verify import ClaimChecker
+from service.schemas import Answer, Citation, SentenceVerdict
+from service.settings import Settings
+
+pytestmark = pytest.mark.integration
+
+ARTICLES = Path(__file__).resolve().parents[1] / "evals" / "test_articles"
+HALTED = "101_barrier_halted.txt"
+OPENS = "102_barrier_opens.txt"
+
+
+def sentence(source: str, text: str, context: str = "") -> SourceSentence:
+    body = (ARTICLES / source).read_text(encoding="utf-8")
+    start = body.index(text)
+    return SourceSentence(
+        source=source,
+        path=str(ARTICLES / source),
+        start=start,
+        end=start + len(text),
+        text=text,
+        title="Work on Marrow Bay tidal barrier halted as costs climb",
+        publisher="The Coastal Ledger",
+        published="2023-06-02",
+        score=1.0,
+        context=context,
+    )
+
+
+RALLY = sentence(
+    HALTED,
+    "Dmitri Halloran addressed a rally of about 3,000 people in Harbour Square, where he called for the mayor to "
+    "resign.",
+)
+PRESS = sentence(
+    HALTED,
+    "Mayor Ilse Varga held a press conference at city hall, where she said work would resume once a new budget "
+    "was agreed.",
+)
+STATEMENT = (
+    'In a written statement, she said the barrier was "the most important thing this city has done in fifty years".'
+)
+
+
+@pytest.fixture(scope="module")
+def checker() -> ClaimChecker:
+    return ClaimChecker(build_embedder(Settings()), threshold=0.5)
+
+
+def test_a_rally_of_one_person_does_not_support_another_speaking_there(checker: ClaimChecker) -> None:
+    question = "Where did Ilse Varga speak after construction of the barrier was halted?"
+    claims = split_claims("Ilse Varga spoke at a rally in Harbour Square [1].")
+    (verdict,) = checker.run(question, claims, [RALLY, PRESS])
+    assert not verdict.supported
+
+
+def test_the_same_claim_about_the_right_person_is_supported(checker: ClaimChecker) -> None:
+    question = "Where did Dmitri Halloran call for the mayor to resign?"
+    claims = split_claims("Halloran addressed a rally in Harbour Square [1].")
+    (verdict,) = checker.run(question, claims, [RALLY, PRESS])
+    assert verdict.supported and verdict.cited == (1,)
+
+
+def test_a_pronoun_is_resolved_to_the_sentence_before(checker: ClaimChecker) -> None:
+    question = "What did Varga say about the barrier when it opened?"
+    claims = split_claims("Varga said the barrier was the most important thing the city has done in fifty years [1].")
+    resolved = sentence(OPENS, STATEMENT, context="Varga did not attend the ceremony.")
+    (verdict,) = checker.run(question, claims, [resolved])
+    assert verdict.supported
+    unresolved = sentence(OPENS, STATEMENT)
+    (verdict,) = checker.run(question, claims, [unresolved])
+    assert not verdict.supported, "the question naming Varga is no evidence that the quote is hers"
+
+
+def _served(text: str, quote: SourceSentence) -> Answer:
+    citation = Citation(
+        id=1,
+        source=quote.source,
+        start=quote.start,
+        end=quote.end,
+        quote=quote.text,
+        title=quote.title,
+        published=quote.published,
+    )
+    verdict = SentenceVerdict(text=text, citations=[1], supported=True, score=1.0)
+    return Answer(
+        answer=text, refused=False, citations=[citation], sentences=[verdict], grounded=1.0, model="m", timings_ms={}
+    )
+
+
+def test_the_eval_flags_a_served_sentence_whose_quote_is_about_someone_else() -> None:
+    texts = {HALTED: (ARTICLES / HALTED).read_text(encoding="utf-8"), OPENS: (ARTICLES / OPENS).read_text("utf-8")}
+    assert unattributed_sentences(_served("Varga spoke at a rally in Harbour Square.", RALLY), texts)
+    assert not unattributed_sentences(_served("Halloran spoke at a rally in Harbour Square.", RALLY), texts)
+    pronoun = _served("Varga called it the most important thing in fifty years.", sentence(OPENS, STATEMENT))
+    assert not unattributed_sentences(pronoun, texts)

@@ -1,0 +1,71 @@
+"""Language detection on the real bundled model, and translation through litellm's real custom-provider path."""
+
+import pytest
+
+from service.components.llm import LLMClient
+from service.engine.language import LanguageDetector, Translator, same_figures
+from service.engine.prompts import load_answer_prompts
+from service.settings import Settings
+from tests.fakes import FAKE_PROVIDER, register_fake
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def detector() -> LanguageDetector:
+    return LanguageDetector()
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("¿Cuántas personas murieron en el ataque?", "es"),
+        ("Où la candidate de l'opposition s'est-elle réfugiée ?", "fr"),
+        ("Wie viele Menschen wurden bei den Protesten festgenommen?", "de"),
+        ("Chi ha rivendicato l'attacco alla sala concerti?", "it"),
+    ],
+)
+def test_questions_in_other_languages_are_recognised(detector: LanguageDetector, question: str, language: str) -> None:
+    assert detector.run(question) == language
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where did Putin and Lukashenko meet after the Wagner rebellion?",
+        "Lior Haiat Axios",
+        "Beslan school siege",
+        "Who is Maren Dahl?",
+        "Pompeo Prague freedom Belarus",
+    ],
+)
+def test_english_questions_and_bare_names_stay_english(detector: LanguageDetector, question: str) -> None:
+    assert detector.run(question) == "en"
+
+
+def test_figures_must_survive_translation() -> None:
+    assert same_figures("65.2 percent approved it [1].", "65,2 Prozent stimmten zu [1].")
+    assert same_figures("Some 7,000 people were detained [2].", "Environ 7 000 personnes ont été arrêtées [2].")
+    assert not same_figures("65.2 percent approved it [1].", "65 Prozent stimmten zu [1].")
+    assert not same_figures("139 people were killed [1].", "139 personas murieron.")
+
+
+def _translator(reply: str) -> Translator:
+    register_fake(lambda _prompt: reply)
+    prompts = load_answer_prompts()
+    llm = LLMClient(Settings(llm_model=f"{FAKE_PROVIDER}/translator"))
+    return Translator(llm, prompts.translate_question, prompts.translate_answer)
+
+
+def test_a_translation_that_changes_a_number_is_not_served() -> None:
+    assert _translator("Murieron 193 personas [1].").from_english("139 people died [1].", "es") is None
+    assert _translator("Murieron 139 personas [1].").from_english("139 people died [1].", "es") == (
+        "Murieron 139 personas [1]."
+    )
+
+
+def test_a_question_translation_keeps_the_first_line_and_falls_back_when_it_loses_a_year() -> None:
+    reply = "Who won in 2020?\nNote: translated from French."
+    translated = _translator(reply).to_english("Qui a gagné en 2020 ?", "fr")
+    assert translated == "Who won in 2020?"
+    assert _translator("Who won?").to_english("Qui a gagné en 2020 ?", "fr") == "Qui a gagné en 2020 ?"

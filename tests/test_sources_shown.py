@@ -1,0 +1,81 @@
+"""What the model is shown: each article that answers gets a place, articles come oldest first with their dates,
+and a question about the latest state favours the newest article. Real Chroma, embeddings and reranker; the
+model is a scripted stand-in that records its prompt."""
+
+import re
+
+import pytest
+
+from service.engine.engine import Engine
+from service.wiring import build_engine, build_ingestor
+from tests.conftest import make_settings
+from tests.fakes import FAKE_PROVIDER, ScriptedLLM, quote_best_source, register_fake
+
+pytestmark = pytest.mark.integration
+
+ARTICLES = {
+    "a_2019.txt": (
+        "Orlen Bridge plan approved\n\nMarch 3, 2019\n\n"
+        "The council of Tessaly approved the Orlen Bridge on Monday at an expected cost of 80 million crowns.\n"
+        "Engineers said the bridge would carry 20,000 vehicles a day when it opens.\n"
+    ),
+    "b_2021.txt": (
+        "Orlen Bridge costs rise\n\nMay 9, 2021\n\n"
+        "The expected cost of the Orlen Bridge rose to 95 million crowns after steel prices climbed.\n"
+        "The council said it would not cut the number of lanes.\n"
+    ),
+    "c_2024.txt": (
+        "Orlen Bridge opens to traffic\n\nJune 30, 2024\n\n"
+        "The Orlen Bridge opened on Saturday, and its final cost was 112 million crowns, the council said.\n"
+        "Crowds walked across the bridge before the first cars were allowed on it.\n"
+    ),
+    "d_undated.txt": (
+        "Ferry crews worry about the bridge\n\n"
+        "Ferry crews in Tessaly said the Orlen Bridge would cost them their jobs once it carries cars.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def engine_and_model(tmp_path_factory: pytest.TempPathFactory) -> tuple[Engine, ScriptedLLM]:
+    root = tmp_path_factory.mktemp("bridge")
+    folder = root / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = make_settings(root / "data", llm_model=f"{FAKE_PROVIDER}/recorder")
+    build_ingestor(settings).run([folder])
+    return build_engine(settings), register_fake(quote_best_source)
+
+
+def shown_articles(prompt: str) -> list[tuple[str, str]]:
+    """(title, published) of each article header in the prompt, in order."""
+    return re.findall(r'^Article "(.*)" \(publisher: .*; published: (.*)\)$', prompt, flags=re.MULTILINE)
+
+
+def test_a_question_about_change_shows_every_article_that_answers_oldest_first(
+    engine_and_model: tuple[Engine, ScriptedLLM],
+) -> None:
+    engine, model = engine_and_model
+    engine.answer("How did the cost of the Orlen Bridge change over time?")
+    prompt = model.prompts[-1]
+    dates = [published for _, published in shown_articles(prompt)]
+    assert {"2019-03-03", "2021-05-09", "2024-06-30"} <= set(dates)
+    dated = [d for d in dates if d != "date unknown"]
+    assert dates == sorted(dated) + ["date unknown"] * dates.count("date unknown")
+    for figure in ("80 million", "95 million", "112 million"):
+        assert figure in prompt
+
+
+def test_an_undated_article_says_so(engine_and_model: tuple[Engine, ScriptedLLM]) -> None:
+    engine, model = engine_and_model
+    engine.answer("What do ferry crews in Tessaly fear about the Orlen Bridge?")
+    prompt = model.prompts[-1]
+    header = prompt[: prompt.index("] Ferry crews in Tessaly said")].rsplit("\nArticle ", 1)[1]
+    assert header.splitlines()[0].endswith("published: date unknown)")
+
+
+def test_the_latest_figure_is_the_best_ranked_source(engine_and_model: tuple[Engine, ScriptedLLM]) -> None:
+    engine, _ = engine_and_model
+    trace = engine.run("What is the most recent cost figure for the Orlen Bridge?")
+    assert trace.sources[0].source == "c_2024.txt"

@@ -1,0 +1,25 @@
+import pytest
+
+from service.engine.time_focus import read_time_focus
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_named_year_is_read_and_matches_articles_from_then_or_sentences_naming_it() -> None:
+    when = read_time_focus("What happened to the barrier project in 2023?")
+    assert when.years == {2023} and not when.latest
+    assert when.matches_year("2023-06-02", "Work was halted.")
+    assert when.matches_year("2025-01-20", "It had been halted in 2023.")
+    assert not when.matches_year("2021-03-14", "Voters approved the plan.")
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the most recent cost figure?", "Who is the mayor now?", "What was the final cost?"]
+)
+def test_questions_about_the_latest_state_are_recognised(question: str) -> None:
+    assert read_time_focus(question).latest
+
+
+def test_a_plain_question_has_no_time_focus() -> None:
+    when = read_time_focus("Where did Maren Dahl and the mayor meet?")
+    assert not when.years and not when.latest
