@@ -23,3 +23,17 @@ def test_questions_about_the_latest_state_are_recognised(question: str) -> None:
 def test_a_plain_question_has_no_time_focus() -> None:
     when = read_time_focus("Where did Maren Dahl and the mayor meet?")
     assert not when.years and not when.latest
+
+
+@pytest.mark.parametrize(
+    ("question", "chronological"),
+    [
+        ("How did the cost change over time?", True),
+        ("What happened before the vote?", True),
+        ("Who was mayor in 2021?", True),
+        ("Where did Dahl and the mayor meet?", False),
+        ("How many protesters were detained?", False),
+    ],
+)
+def test_questions_about_time_or_change_read_the_articles_oldest_first(question: str, chronological: bool) -> None:
+    assert read_time_focus(question).chronological is chronological

@@ -128,12 +128,13 @@ class Engine:
         timings["retrieve_ms"] = _ms_since(started)
 
         mark = time.perf_counter()
-        selected = self._selector.run(question, chunks, top_k or self._options.top_k, read_time_focus(question))
+        when = read_time_focus(question)
+        selected = self._selector.run(question, chunks, top_k or self._options.top_k, when)
         timings["select_ms"] = _ms_since(mark)
         ranked = sorted(selected, key=lambda s: s.score, reverse=True)
         if not selected or ranked[0].score < self._options.min_relevance:
             return Trace(self._refusal(timings, started), ranked, retrieved=retrieved, refused_by="relevance_gate")
-        sources = in_reading_order(selected)
+        sources = in_reading_order(selected, chronological=when.chronological)
 
         mark = time.perf_counter()
         reply = self._llm.complete(self._messages(question, history, sources))
@@ -269,10 +270,16 @@ class Engine:
         )
 
 
-def in_reading_order(sources: list[SourceSentence]) -> list[SourceSentence]:
-    """Articles oldest first (undated last), each article's sentences in the order it tells them: the order in
-    which the model reads and numbers them, so that "before", "after" and "most recent" read off the page."""
-    return sorted(sources, key=lambda s: (s.published == UNKNOWN, s.published, s.source, s.start))
+def in_reading_order(sources: list[SourceSentence], chronological: bool = False) -> list[SourceSentence]:
+    """The order in which the model reads and numbers the sources: the most relevant article first (a small model
+    reads its first sources best), or, for a question about time or change, articles oldest first and undated last;
+    within an article, its sentences in the order it tells them."""
+    best: dict[str, float] = {}
+    for s in sources:
+        best[s.source] = max(best.get(s.source, s.score), s.score)
+    if chronological:
+        return sorted(sources, key=lambda s: (s.published == UNKNOWN, s.published, s.source, s.start))
+    return sorted(sources, key=lambda s: (-best[s.source], s.source, s.start))
 
 
 def _format_sources(sources: list[SourceSentence]) -> str:

@@ -11,13 +11,15 @@ from service.engine.source_files import SourceFiles
 from service.engine.time_focus import TimeFocus
 
 UNKNOWN = "unknown"
-# A sentence the cross-encoder scores at or above this reads as relevant: every article with one gets a place.
+# A sentence the cross-encoder scores at or above this reads as relevant (only the newest such article counts as
+# "the latest account").
 RELEVANT = 0.0
 # How much a sentence gains when its article's date (or its own text) fits the time the question names.
 TIME_BOOST = 2.0
 # News writing puts the cause, the reaction or the other side right after the key fact: the best sentence's next
 # sentences are shown too ("costs rose" → "the firm blamed storms" → "the auditor said it underbid").
 FOLLOWERS = 2
+FOLLOWER_MIN_WORDS = 6  # a credit line like "(Aljazeera)" is no sentence to show
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,9 @@ class SourceSentence:
 
 class SentenceSelector:
     """Ranks every sentence of the retrieved chunks with a cross-encoder, read alone and under its headline
-    ("the two leaders" means something under its article's title), and keeps the best: first the best sentence of
-    each article that has a relevant one (so a question spanning articles sees each), then the best of the rest, then
-    the sentences that follow the best one. Sentences from the time a question names, or from the newest article when
-    it asks for the latest, gain."""
+    ("the two leaders" means something under its article's title), and keeps the best, then the sentences that
+    follow the best one. Sentences from the time a question names, or from the newest article when it asks for the
+    latest, gain."""
 
     def __init__(self, reranker: CrossEncoderReranker, files: SourceFiles) -> None:
         self._reranker = reranker
@@ -58,7 +59,7 @@ class SentenceSelector:
         ]
         if when is not None:
             scored = _time_boosted(scored, when)
-        chosen = _pick(scored, top_k)
+        chosen = sorted(scored, key=lambda s: s.score, reverse=True)[:top_k]
         chosen += [s for s in _followers(chosen[0], scored) if s not in chosen]
         return [self._with_context(s) for s in chosen]
 
@@ -78,21 +79,16 @@ def _time_boosted(scored: list[SourceSentence], when: TimeFocus) -> list[SourceS
     return out
 
 
-def _pick(scored: list[SourceSentence], top_k: int) -> list[SourceSentence]:
-    ranked = sorted(scored, key=lambda s: s.score, reverse=True)
-    chosen: list[SourceSentence] = []
-    for s in ranked:  # the best relevant sentence of each article, up to half the places
-        if len(chosen) >= max(1, top_k // 2) or s.score < RELEVANT:
-            break
-        if all(c.source != s.source for c in chosen):
-            chosen.append(s)
-    chosen += [s for s in ranked if s not in chosen][: top_k - len(chosen)]
-    return sorted(chosen, key=lambda s: s.score, reverse=True)
-
-
 def _followers(best: SourceSentence, scored: list[SourceSentence]) -> list[SourceSentence]:
     """The sentences right after ``best`` in its article, among those retrieved."""
-    after = sorted((s for s in scored if s.source == best.source and s.start >= best.end), key=lambda s: s.start)
+    after = sorted(
+        (
+            s
+            for s in scored
+            if s.source == best.source and s.start >= best.end and len(s.text.split()) >= FOLLOWER_MIN_WORDS
+        ),
+        key=lambda s: s.start,
+    )
     return after[:FOLLOWERS]
 
 

@@ -8,12 +8,23 @@ _LATEST = re.compile(
     r"\b(most recent|latest|newest|now|currently|current|today|these days|so far|final|in the end|eventually)\b",
     re.IGNORECASE,
 )
+_CHANGE = re.compile(
+    r"\b(change[sd]?|over time|evolve[sd]?|develop(ed|ments?)?|since|before|after|earlier|later|first|then|still"
+    r"|history|timeline|became|no longer|anymore|how long)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class TimeFocus:
     years: frozenset[int]
     latest: bool
+    about_change: bool  # asks how something changed, or what came before or after
+
+    @property
+    def chronological(self) -> bool:
+        """The answer depends on when each account was published: show the articles oldest first."""
+        return bool(self.years) or self.latest or self.about_change
 
     def matches_year(self, published: str, text: str) -> bool:
         """The article was published in a named year, or the sentence itself names it."""
@@ -22,5 +33,7 @@ class TimeFocus:
 
 def read_time_focus(question: str) -> TimeFocus:
     return TimeFocus(
-        years=frozenset(int(y) for y in _YEAR.findall(question)), latest=_LATEST.search(question) is not None
+        years=frozenset(int(y) for y in _YEAR.findall(question)),
+        latest=_LATEST.search(question) is not None,
+        about_change=_CHANGE.search(question) is not None,
     )
