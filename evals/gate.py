@@ -15,8 +15,10 @@ class Thresholds(BaseModel):
     tolerance: dict[str, float]
 
 
-def load_thresholds(path: Path = THRESHOLDS_FILE) -> Thresholds:
-    return Thresholds.model_validate_json(path.read_text(encoding="utf-8"))
+def load_thresholds(path: Path = THRESHOLDS_FILE) -> dict[str, Thresholds]:
+    """Each eval set's minimums and tolerances, by set name."""
+    raw: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return {name: Thresholds.model_validate(value) for name, value in raw.items()}
 
 
 def load_baseline(path: Path = BASELINE_FILE) -> dict[str, dict[str, float]]:

@@ -42,6 +42,7 @@ def write_markdown(path: Path, reports: list[dict[str, Any]], failures: list[str
             lines.append(f"  - cited: {', '.join(case['cited_sources']) or 'nothing'}; retrieval hit: {case['hit']}")
         unattributed = [(case["id"], s) for case in report["cases"] for s in case["unattributed"]]
         if unattributed:
-            lines += ["", f"## {report['set']}: served sentences naming someone their quotes do not", ""]
+            title = "served sentences giving a statement to someone their quotes do not name"
+            lines += ["", f"## {report['set']}: {title}", ""]
             lines += [f"- **{case_id}**: {sentence}" for case_id, sentence in unattributed]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

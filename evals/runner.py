@@ -72,7 +72,7 @@ def run_suite(
             json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
         if limit is None:
-            found = gate_failures(report["metrics"], thresholds, baseline.get(report["set"], {}))
+            found = gate_failures(report["metrics"], thresholds[report["set"]], baseline.get(report["set"], {}))
             failures += [f"{report['set']}: {failure}" for failure in found]
     write_markdown(report_dir / "summary.md", reports, failures)
     print(f"reports: {', '.join(str(report_dir / (r['set'] + '.json')) for r in reports)}; summary.md beside them")

@@ -1,7 +1,6 @@
 """The `citewire` command line: ingest, ask, chat, serve and eval, all on the same engine as the HTTP API."""
 
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -10,9 +9,9 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, TextColumn
 
+from service.chat import ChatSession, answer_live, open_service
 from service.errors import CitewireError, InvalidInputError
 from service.render import render_answer
-from service.schemas import Answer, Turn
 from service.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
@@ -63,69 +62,30 @@ def ingest(
     print(_run(work))
 
 
+URL_OPTION = typer.Option("--url", help="Ask a running citewire server (e.g. http://127.0.0.1:8000) instead.")
+
+
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="A question about the ingested articles.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     top_k: Annotated[int | None, typer.Option(min=1, max=30, help="Source sentences shown to the model.")] = None,
+    url: Annotated[str | None, URL_OPTION] = None,
 ) -> None:
     """Answer one question, with citations."""
-    from service.wiring import build_engine
-
-    answer = _run(lambda: build_engine(Settings()).answer(question, top_k=top_k))
+    console = Console()
+    service = _run(lambda: open_service(url))
     if as_json:
-        print(answer.model_dump_json(indent=2))
+        print(_run(lambda: service.answer(question, top_k=top_k)).model_dump_json(indent=2))
     else:
-        render_answer(Console(), answer)
+        render_answer(console, _run(lambda: answer_live(console, service, question, [], top_k)))
 
 
 @app.command()
-def chat() -> None:
-    """Talk with the articles: each question can follow up on the ones before. /quit ends."""
-    from service.wiring import build_engine
-
-    console = Console()
-    engine = _run(lambda: build_engine(Settings()))
-    history: list[Turn] = []
-    read_line = _line_reader()
-    console.print("Ask about the articles. /quit ends, /new forgets the conversation.")
-    while True:
-        try:
-            line = read_line().strip()
-        except (EOFError, KeyboardInterrupt):
-            break
-        if line in ("/quit", "/exit"):
-            break
-        if line == "/new":
-            history.clear()
-            console.print("(new conversation)")
-            continue
-        if not line:
-            continue
-        try:
-            answer: Answer = engine.answer(line, history=history)
-        except CitewireError as exc:
-            console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
-            continue
-        render_answer(console, answer)
-        history.extend([Turn(role="user", content=line), Turn(role="assistant", content=answer.answer)])
-
-
-def _line_reader() -> Callable[[], str]:
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        from prompt_toolkit import PromptSession
-
-        session: PromptSession[str] = PromptSession()
-        return lambda: session.prompt("you> ")
-
-    def read() -> str:
-        print("you> ", end="", flush=True)
-        line = sys.stdin.readline()
-        if not line:
-            raise EOFError
-        return line
-
-    return read
+def chat(url: Annotated[str | None, URL_OPTION] = None) -> None:
+    """Talk with the articles: each question can follow up on the ones before. /help lists the commands."""
+    service = _run(lambda: open_service(url))
+    ChatSession(Console(), service).run()
 
 
 @app.command()
@@ -139,7 +99,8 @@ def serve(
     from service.api.app import create_app
 
     settings = Settings()
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+    logging.getLogger("citewire.requests").setLevel(logging.INFO)  # one JSON line per request, in place of uvicorn's
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, access_log=False)
 
 
 @app.command("eval")

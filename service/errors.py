@@ -37,3 +37,19 @@ class LLMCallError(CitewireError):
 
 class PromptTemplateError(CitewireError):
     code = "prompt_template_error"
+
+
+class ServiceUnreachableError(CitewireError):
+    status_code = 503
+    code = "service_unreachable"
+
+
+def error_for(status_code: int, code: str, message: str) -> CitewireError:
+    """The error a running citewire server reported, as the same kind of error raised in this process."""
+    kinds = [InvalidInputError, SourceNotFoundError, IndexNotReadyError, ModelUnavailableError, LLMCallError]
+    for kind in kinds:
+        if kind.code == code:
+            return kind(message)
+    error = CitewireError(message)
+    error.status_code, error.code = status_code, code
+    return error

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Turn(BaseModel):
@@ -11,9 +11,25 @@ class Turn(BaseModel):
 
 
 class AskRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"question": "How many people were killed in the Crocus City Hall attack?"},
+                {
+                    "question": "How long did he say the talks would last?",
+                    "history": [
+                        {"role": "user", "content": "Where did Putin and Lukashenko meet?"},
+                        {"role": "assistant", "content": "They met in St. Petersburg. [1]"},
+                    ],
+                    "stream": True,
+                },
+            ]
+        }
+    )
     question: str = Field(min_length=1, max_length=4000, description="A question about the ingested articles.")
     top_k: int | None = Field(None, ge=1, le=30, description="How many source sentences the model sees.")
     history: list[Turn] = Field(default_factory=list, max_length=20, description="Earlier turns, oldest first.")
+    stream: bool = Field(False, description="Answer as Server-Sent Events (also chosen by Accept: text/event-stream).")
 
 
 class Citation(BaseModel):
@@ -46,3 +62,53 @@ class Answer(BaseModel):
         None, description="The English question that was searched and checked, when the one asked was translated."
     )
     timings_ms: dict[str, float]
+
+
+class SourceInfo(BaseModel):
+    source: str = Field(description="The article's file name, as citations name it.")
+    title: str
+    publisher: str
+    published: str = Field(description="ISO date, or 'unknown'.")
+    chunks: int = Field(description="How many indexed chunks the article has.")
+
+
+class SourceDocument(SourceInfo):
+    text: str = Field(description="The file's whole text; a citation's quote is text[start:end].")
+
+
+class ChatMessage(BaseModel):
+    role: Literal["system", "user", "assistant"]
+    content: str = Field(max_length=8000)
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "messages": [
+                        {"role": "user", "content": "Who mediated the end of the Wagner rebellion?"},
+                        {"role": "assistant", "content": "Alexander Lukashenko mediated it. [1]"},
+                        {"role": "user", "content": "Where did the group's leader go?"},
+                    ]
+                }
+            ]
+        }
+    )
+    messages: list[ChatMessage] = Field(
+        min_length=1, max_length=41, description="The conversation, oldest first; the last one is the user's question."
+    )
+    top_k: int | None = Field(None, ge=1, le=30, description="How many source sentences the model sees.")
+    stream: bool = Field(False, description="Answer as Server-Sent Events (also chosen by Accept: text/event-stream).")
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Stable, machine-readable: invalid_request, invalid_input, not_found, ...")
+    message: str = Field(description="What went wrong, for a person.")
+
+
+class ErrorBody(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"error": {"code": "invalid_input", "message": "question has no words in it"}}]}
+    )
+    error: ErrorDetail

@@ -4,6 +4,8 @@ from llama_index.core import VectorStoreIndex
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from ingest.pipeline import Ingestor
+from service.catalog import SourceCatalog
+from service.chat import LocalService
 from service.components.embedder import build_embedder
 from service.components.keyword_index import load_keyword_retriever
 from service.components.llm import LLMClient
@@ -22,6 +24,15 @@ from service.settings import Settings
 
 def build_ingestor(settings: Settings) -> Ingestor:
     return Ingestor(build_embedder(settings), open_collection(settings, create=True), settings.keyword_dir)
+
+
+def build_catalog(settings: Settings) -> SourceCatalog:
+    return SourceCatalog(open_collection(settings), SourceFiles())
+
+
+def build_local_service(settings: Settings) -> LocalService:
+    """The engine and the article list in this process, for the command line."""
+    return LocalService(build_engine(settings), build_catalog(settings))
 
 
 def build_engine(settings: Settings, llm: LLMClient | None = None) -> Engine:

@@ -1,9 +1,15 @@
 import os
 import shutil
+import socket
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import uvicorn
+from fastapi import FastAPI
 
 from service.settings import Settings
 
@@ -39,3 +45,23 @@ def article_dir(tmp_path: Path) -> Iterator[Path]:
     target = tmp_path / "articles"
     shutil.copytree(SEEDS, target)
     yield target
+
+
+@contextmanager
+def running_server(app: FastAPI) -> Iterator[str]:
+    """The app served by uvicorn on a free loopback port in this process, for clients in other processes."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert server.started, "the test server did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

@@ -1,11 +1,11 @@
 """A scripted chat model, registered with litellm as a real custom provider, for fast tests of one piece."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from litellm.llms.custom_llm import CustomLLM
-from litellm.types.utils import ModelResponse
+from litellm.types.utils import GenericStreamingChunk, ModelResponse
 
 from service.components.llm import import_litellm
 
@@ -48,6 +48,17 @@ class ScriptedLLM(CustomLLM):
         return ModelResponse(
             choices=[{"message": {"role": "assistant", "content": self.script(prompt)}, "finish_reason": "stop"}]
         )
+
+    def streaming(self, *args: Any, **kwargs: Any) -> Iterator[GenericStreamingChunk]:
+        """The scripted reply a word at a time, as a real model streams it."""
+        prompt = kwargs["messages"][-1]["content"]
+        self.prompts.append(prompt)
+        pieces = re.findall(r"\S+\s*", self.script(prompt))
+        for number, piece in enumerate(pieces, start=1):
+            last = number == len(pieces)
+            yield GenericStreamingChunk(
+                text=piece, is_finished=last, finish_reason="stop" if last else "", usage=None, index=0, tool_use=None
+            )
 
 
 def register_fake(script: Script) -> ScriptedLLM:

@@ -82,6 +82,46 @@ def test_a_pronoun_is_resolved_to_the_sentence_before(checker: ClaimChecker) -> 
     assert not verdict.supported, "the question naming Varga is no evidence that the quote is hers"
 
 
+FIRM = sentence(
+    HALTED,
+    "Ostrava Marine, the firm building the barrier, blamed two winters of storms that destroyed temporary dams and "
+    "delayed deliveries of steel.",
+)
+AUDITOR = sentence(
+    HALTED,
+    "The city auditor, Petra Sunnell, gave a different account: she said the firm had underbid for the contract and "
+    "had known from the start that the price was unrealistic.",
+)
+
+
+def test_one_speakers_words_are_not_folded_into_anothers_mouth(checker: ClaimChecker) -> None:
+    question = "Why did the cost of the barrier rise?"
+    stitched = split_claims(  # what the bundled model once wrote from these two sentences
+        "Ostrava Marine, the firm building the barrier, blamed this on underbid for the contract and knew from the "
+        "start that the price was unrealistic [1][2]."
+    )
+    (verdict,) = checker.run(question, stitched, [FIRM, AUDITOR])
+    assert not verdict.supported
+    both = split_claims(
+        "Ostrava Marine blamed storms, while the auditor Petra Sunnell said the firm had underbid [1][2]."
+    )
+    (verdict,) = checker.run(question, both, [FIRM, AUDITOR])
+    assert verdict.supported, "a claim that names both speakers may cite both"
+
+
+def test_a_figure_traced_across_articles_cites_each_article(checker: ClaimChecker) -> None:
+    planned = sentence("100_marrow_bay_referendum.txt", "The barrier is expected to cost 340 million crowns")
+    halted = sentence(HALTED, "the projected cost rose to 512 million crowns.")
+    final = sentence(OPENS, "The final cost of the barrier was 561 million crowns")
+    question = "How did the cost of the barrier change over time?"
+    claims = split_claims("The cost rose from 340 million crowns to 512 million crowns and then to 561 million crowns.")
+    (verdict,) = checker.run(question, claims, [planned, halted, final, RALLY])
+    assert verdict.supported and verdict.cited == (1, 2, 3)
+    invented = split_claims("The cost rose from 340 million crowns to 612 million crowns.")
+    (verdict,) = checker.run(question, invented, [planned, halted, final, RALLY])
+    assert not verdict.supported
+
+
 def _served(text: str, quote: SourceSentence) -> Answer:
     citation = Citation(
         id=1,

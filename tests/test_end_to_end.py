@@ -6,6 +6,7 @@ slow each other to a crawl.
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -15,12 +16,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import openai
 import pexpect
 import pytest
+from playwright.sync_api import expect
 
 from service.engine.engine import Engine
-from service.schemas import Answer
+from service.remote import read_events
+from service.schemas import Answer, Citation
 from service.wiring import build_engine, build_ingestor
+from tests.browser import ask_on_page, launch_chromium
 from tests.conftest import REPO, make_settings
 
 pytestmark = pytest.mark.slow
@@ -73,6 +78,15 @@ def test_each_article_answers_its_own_question(engine: Engine, question: str, so
     assert_citations_exact(answer)
 
 
+def test_a_question_in_french_is_answered_in_french_with_verbatim_english_quotes(engine: Engine) -> None:
+    answer = engine.answer("Combien de manifestants ont été arrêtés pendant la répression en Biélorussie ?")
+    assert not answer.refused, answer
+    assert answer.language == "fr" and answer.searched_question
+    assert re.search(r"7[ ,.\u202f\u00a0]?000", answer.answer), answer.answer
+    assert "001_a9a13361e273754c.txt" in {c.source for c in answer.citations}
+    assert_citations_exact(answer)
+
+
 @pytest.mark.parametrize(
     "question",
     ["What is the capital of Australia?", "Write a poem about Lukashenko.", "What is Lukashenko's date of birth?"],
@@ -111,7 +125,7 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture()
+@pytest.fixture(scope="module")
 def server(seed_index: Path) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "CITEWIRE_DATA_DIR": str(seed_index), "CITEWIRE_ARTICLES_DIR": str(REPO / "seeds")}
@@ -123,7 +137,7 @@ def server(seed_index: Path) -> Iterator[str]:
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
                     break
             except httpx.TransportError:
                 time.sleep(0.5)
@@ -145,6 +159,59 @@ def test_the_http_api_answers_with_exact_citations(server: str) -> None:
     assert_citations_exact(body)
     bad = httpx.post(f"{server}/v1/ask", json={"question": ""}, timeout=30)
     assert bad.status_code == 422 and "question" in bad.json()["error"]["message"]
+    for citation in body.citations:
+        article = httpx.get(f"{server}/v1/sources/{citation.source}", timeout=30).json()
+        assert article["text"][citation.start : citation.end] == citation.quote
+
+
+def test_a_follow_up_over_http_chat_uses_the_conversation(server: str) -> None:
+    first = "Who mediated the agreement that ended the Wagner rebellion?"
+    answered = Answer.model_validate(httpx.post(f"{server}/v1/ask", json={"question": first}, timeout=300).json())
+    messages = [
+        {"role": "user", "content": first},
+        {"role": "assistant", "content": answered.answer},
+        {"role": "user", "content": "Where did the group's leader go under that agreement?"},
+    ]
+    with httpx.stream("POST", f"{server}/v1/chat", json={"messages": messages, "stream": True}, timeout=300) as sent:
+        assert sent.status_code == 200
+        events = list(read_events(sent.iter_lines()))
+    names = [name for name, _ in events]
+    assert names.count("draft") > 1 and names[-1] == "answer"  # the model's text streamed, then the checked answer
+    body = Answer.model_validate_json(events[-1][1])
+    assert not body.refused and "Belarus" in body.answer
+    assert [Citation.model_validate_json(data) for name, data in events if name == "citation"] == body.citations
+    assert_citations_exact(body)
+    metrics = httpx.get(f"{server}/metrics", timeout=30).text
+    assert 'citewire_requests_total{method="POST",route="/v1/chat",status="200"}' in metrics
+
+
+def test_the_openai_client_gets_a_cited_streamed_answer(server: str) -> None:
+    client = openai.OpenAI(base_url=f"{server}/v1", api_key="unused", timeout=300, max_retries=0)
+    stream = client.chat.completions.create(
+        model="citewire",
+        messages=[{"role": "user", "content": "Which group claimed responsibility for the Crocus City Hall attack?"}],
+        stream=True,
+    )
+    chunks = list(stream)
+    content = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+    answer = Answer.model_validate((chunks[-1].model_extra or {})["citewire"])
+    assert not answer.refused and "ISIS-K" in answer.answer
+    assert_citations_exact(answer)
+    assert all(c.quote in content for c in answer.citations)
+
+
+def test_the_page_answers_a_follow_up_and_opens_its_citation(server: str) -> None:
+    with launch_chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{server}/")
+        ask_on_page(page, "Who mediated the agreement that ended the Wagner rebellion?", timeout_ms=300_000)
+        ask_on_page(page, "Where did the group's leader go under that agreement?", timeout_ms=300_000)
+        answer = page.locator(".answer").last
+        expect(answer.locator(".text")).to_contain_text("Belarus")
+        quote = answer.locator(".footnote .quote").first.inner_text().strip("“”")
+        answer.locator("sup .cite").first.click()
+        expect(page.locator("#article mark#highlight")).to_have_text(quote)
+        page.screenshot(path=str(REPO / "evals" / "reports" / "page.png"))
 
 
 def test_the_chat_follows_up_in_a_real_terminal(seed_index: Path) -> None:

@@ -99,6 +99,36 @@ def test_a_true_sentence_that_answers_another_question_is_not_served(scripted: t
     assert answer.sentences and answer.sentences[0].on_question is False
 
 
+def test_a_how_many_question_is_not_answered_by_a_sentence_without_a_number(
+    scripted: tuple[Engine, ScriptedLLM],
+) -> None:
+    engine, fake = scripted
+
+    def without_number(prompt: str) -> str:
+        sources = numbered_sources(prompt)
+        n = next(n for n, text in sources.items() if "Wagner" in text and not any(ch.isdigit() for ch in text))
+        return f"{sources[n]} [{n}]"
+
+    use(fake, without_number)
+    answer = engine.answer("How many Wagner fighters moved to Belarus after the rebellion?")
+    assert answer.refused, answer.answer
+
+
+def test_what_the_answering_article_says_next_is_served_with_the_answer(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, fake = scripted
+
+    def answer_then_claim(prompt: str) -> str:
+        sources = numbered_sources(prompt)
+        # The same article's account of the gunmen's flight: no number, so it does not answer "how many" alone.
+        n = next(n for n, text in sources.items() if "attempted to cross into Belarus" in text)
+        return f"{quote_best_source(prompt)} {sources[n]} [{n}]"
+
+    use(fake, answer_then_claim)
+    answer = engine.answer("How many people were killed in the Crocus City Hall attack?")
+    assert "139" in answer.answer and "cross into Belarus" in answer.answer
+    assert [s.on_question and s.supported for s in answer.sentences] == [True, True]
+
+
 @pytest.mark.parametrize("question", ["", "   ", "?!", "x" * 5000])
 def test_bad_questions_get_a_clear_error(scripted: tuple[Engine, ScriptedLLM], question: str) -> None:
     engine, _ = scripted

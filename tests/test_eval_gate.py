@@ -60,4 +60,4 @@ def test_a_drop_against_the_baseline_beyond_tolerance_fails_the_gate() -> None:
 @pytest.mark.parametrize("name", sorted(EVAL_SETS))
 def test_the_committed_baseline_passes_the_committed_thresholds(name: str) -> None:
     baseline = load_baseline()[name]
-    assert gate_failures(baseline, load_thresholds(), baseline) == []
+    assert gate_failures(baseline, load_thresholds()[name], baseline) == []

@@ -1,5 +1,7 @@
 """Language detection on the real bundled model, and translation through litellm's real custom-provider path."""
 
+import re
+
 import pytest
 
 from service.components.llm import LLMClient
@@ -46,6 +48,8 @@ def test_english_questions_and_bare_names_stay_english(detector: LanguageDetecto
 def test_figures_must_survive_translation() -> None:
     assert same_figures("65.2 percent approved it [1].", "65,2 Prozent stimmten zu [1].")
     assert same_figures("Some 7,000 people were detained [2].", "Environ 7 000 personnes ont été arrêtées [2].")
+    assert same_figures("7,000 protesters were arrested. [1]", "7000 manifestants ont été arrêtés. [1]")
+    assert not same_figures("7,000 protesters were arrested. [1]", "700 manifestants ont été arrêtés. [1]")
     assert not same_figures("65.2 percent approved it [1].", "65 Prozent stimmten zu [1].")
     assert not same_figures("139 people were killed [1].", "139 personas murieron.")
 
@@ -58,10 +62,24 @@ def _translator(reply: str) -> Translator:
 
 
 def test_a_translation_that_changes_a_number_is_not_served() -> None:
-    assert _translator("Murieron 193 personas [1].").from_english("139 people died [1].", "es") is None
-    assert _translator("Murieron 139 personas [1].").from_english("139 people died [1].", "es") == (
-        "Murieron 139 personas [1]."
+    assert _translator("Murieron 193 personas.").from_english("139 people died. [1]", "es") is None
+    assert _translator("Murieron 139 personas.").from_english("139 people died. [1]", "es") == (
+        "Murieron 139 personas. [1]"
     )
+
+
+def test_markers_are_kept_out_of_the_translation_and_put_back_after_their_sentence() -> None:
+    translator = _translator("Hubo 7000 detenidos.")
+
+    def reply(prompt: str) -> str:  # echoes any marker it is given, as a careless model would
+        shown = prompt.rsplit("\n\n", 1)[-1]
+        return "Hubo 7000 detenidos." + "".join(re.findall(r"\[\d+\]", shown))
+
+    fake = register_fake(reply)
+    assert translator.from_english("7,000 people were detained. [1][2] 7,000 were held. [3]", "es") == (
+        "Hubo 7000 detenidos. [1][2] Hubo 7000 detenidos. [3]"
+    )
+    assert len(fake.prompts) == 2  # one sentence at a time
 
 
 def test_a_question_translation_keeps_the_first_line_and_falls_back_when_it_loses_a_year() -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from service.engine.question_forms import as_question, asks_for_something_else
+from service.engine.question_forms import as_question, asks_for_quantity, asks_for_something_else, gives_quantity
 
 pytestmark = pytest.mark.unit
 
@@ -35,3 +35,18 @@ def test_questions_about_the_articles_are_not_caught(question: str) -> None:
 def test_keyword_queries_become_questions() -> None:
     assert as_question("Bakhmut siege") == "What do the articles say about Bakhmut siege?"
     assert as_question("Who met Putin?") == "Who met Putin?"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answers"),
+    [
+        ("How many Wagner fighters moved to Belarus?", "Wagner fighters are training with Belarusian forces.", False),
+        ("How many Wagner fighters moved to Belarus?", "About 8,000 fighters moved to Belarus.", True),
+        ("For how many years had he ruled?", "He had ruled for twenty-six years.", True),
+        ("How many people were arrested at the protest?", "No one was arrested.", True),
+        ("What percentage of voters approved the plan?", "The plan was approved by most voters.", False),
+        ("Why did the cost rise?", "Storms destroyed the dams.", True),
+    ],
+)
+def test_a_how_many_question_is_answered_only_by_a_quantity(question: str, sentence: str, answers: bool) -> None:
+    assert (gives_quantity(sentence) or not asks_for_quantity(question)) is answers

@@ -1,64 +1,116 @@
 """The HTTP API. Routes only translate HTTP to and from the engine's typed ``answer()``."""
 
 import logging
-import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Annotated
+from pathlib import Path
+from typing import Any
 
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 
+from service.api import openai_compat
+from service.api.dependencies import CatalogDep, EngineDep, Lazy, MetricsDep
+from service.api.observability import Metrics, build_request_observer
+from service.api.streaming import stream_answer
+from service.catalog import SourceCatalog
+from service.components.llm import TextSink
+from service.conversation import split_conversation
 from service.engine.engine import Engine
 from service.errors import CitewireError, IndexNotReadyError
-from service.schemas import Answer, AskRequest
+from service.schemas import Answer, AskRequest, ChatRequest, ErrorBody, SourceDocument, SourceInfo
 from service.settings import Settings
 
 logger = logging.getLogger(__name__)
+PAGE = Path(__file__).resolve().parent / "page" / "index.html"
 EngineFactory = Callable[[], Engine]
+CatalogFactory = Callable[[], SourceCatalog]
 
 
-class EngineHolder:
-    """Builds the engine once; while the index is missing, tries again on the next request."""
-
-    def __init__(self, factory: EngineFactory) -> None:
-        self._factory = factory
-        self._engine: Engine | None = None
-        self._lock = threading.Lock()
-
-    def get(self) -> Engine:
-        with self._lock:
-            if self._engine is None:
-                self._engine = self._factory()
-            return self._engine
-
-    def try_warm(self) -> None:
-        try:
-            self.get().warm_up()
-        except IndexNotReadyError as exc:
-            logger.warning("%s", exc.message)
+ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorBody, "description": "The request or the question is malformed; the message says how."},
+    502: {"model": ErrorBody, "description": "The language model failed."},
+    503: {"model": ErrorBody, "description": "No index yet (run `citewire ingest`) or the model cannot be loaded."},
+}
+router = APIRouter(responses=ERRORS)
 
 
-def get_engine(request: Request) -> Engine:
-    holder: EngineHolder = request.app.state.engine_holder
-    return holder.get()
+STREAMED: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/event-stream": {}}, "description": "The answer, or its events when streamed."}
+}
 
 
-EngineDep = Annotated[Engine, Depends(get_engine)]
-router = APIRouter()
+@router.post("/v1/ask", response_model=Answer, responses=STREAMED)
+def ask(body: AskRequest, request: Request, engine: EngineDep, metrics: MetricsDep) -> Answer | Response:
+    """Answer one question (with earlier turns as ``history``); ``stream`` gives Server-Sent Events."""
+    question = engine.check_question(body.question)
+
+    def run(on_draft: TextSink | None) -> Answer:
+        return engine.answer(question, history=body.history, top_k=body.top_k, on_draft=on_draft)
+
+    return _respond(run, body.stream or _wants_events(request), metrics)
 
 
-@router.post("/v1/ask", response_model=Answer)
-def ask(body: AskRequest, engine: EngineDep) -> Answer:
-    return engine.answer(body.question, history=body.history, top_k=body.top_k)
+@router.post("/v1/chat", response_model=Answer, responses=STREAMED)
+def chat(body: ChatRequest, request: Request, engine: EngineDep, metrics: MetricsDep) -> Answer | Response:
+    """The conversation's last user message, answered in the light of the turns before it."""
+    question, history = split_conversation(body.messages)
+    question = engine.check_question(question)
+
+    def run(on_draft: TextSink | None) -> Answer:
+        return engine.answer(question, history=history, top_k=body.top_k, on_draft=on_draft)
+
+    return _respond(run, body.stream or _wants_events(request), metrics)
+
+
+def _respond(run: Callable[[TextSink | None], Answer], stream: bool, metrics: Metrics) -> Answer | Response:
+    if stream:
+        return stream_answer(run, metrics.observe_answer)
+    answer = run(None)
+    metrics.observe_answer(answer)
+    return answer
+
+
+def _wants_events(request: Request) -> bool:
+    return "text/event-stream" in request.headers.get("accept", "")
+
+
+@router.get("/v1/sources", response_model=list[SourceInfo])
+def list_sources(catalog: CatalogDep) -> list[SourceInfo]:
+    return catalog.list_sources()
+
+
+@router.get(
+    "/v1/sources/{name}",
+    response_model=SourceDocument,
+    responses={404: {"model": ErrorBody, "description": "No ingested article has that name."}},
+)
+def read_source(name: str, catalog: CatalogDep) -> SourceDocument:
+    return catalog.read_source(name)
+
+
+@router.get("/", include_in_schema=False)
+def reader_page() -> FileResponse:
+    """The reader's page: ask, watch the answer come, open a citation at its span."""
+    return FileResponse(PAGE, media_type="text/html")
 
 
 @router.get("/healthz")
-def healthz(request: Request) -> dict[str, str]:
-    holder: EngineHolder = request.app.state.engine_holder
-    engine = holder.get()
-    return {"status": "ok", "model": engine.model}
+def healthz() -> dict[str, str]:
+    """The process is alive; says nothing of the index or model (see /readyz)."""
+    return {"status": "ok"}
+
+
+@router.get("/readyz")
+def readyz(engine: EngineDep) -> dict[str, str]:
+    """Ready when the index is open and the engine built; otherwise a 503 that says why."""
+    return {"status": "ready", "model": engine.model}
+
+
+@router.get("/metrics", include_in_schema=False)
+def metrics_exposition(metrics: MetricsDep) -> Response:
+    return metrics.exposition()
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
@@ -73,26 +125,41 @@ def _describe(exc: RequestValidationError) -> str:
     return "; ".join(problems)
 
 
-def create_app(settings: Settings | None = None, factory: EngineFactory | None = None) -> FastAPI:
-    """The app; ``factory`` builds the engine (from ``settings`` through the composition root by default)."""
+def create_app(
+    settings: Settings | None = None, factory: EngineFactory | None = None, catalog: CatalogFactory | None = None
+) -> FastAPI:
+    """The app; ``factory`` builds the engine and ``catalog`` the article list (from ``settings`` through the
+    composition root by default)."""
+    chosen = settings or Settings()
     if factory is None:
         from service.wiring import build_engine
-
-        chosen = settings or Settings()
 
         def factory() -> Engine:
             return build_engine(chosen)
 
-    holder = EngineHolder(factory)
+    if catalog is None:
+        from service.wiring import build_catalog
+
+        def catalog() -> SourceCatalog:
+            return build_catalog(chosen)
+
+    engine = Lazy(factory)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        holder.try_warm()
+        try:
+            engine.get().warm_up()
+        except IndexNotReadyError as exc:
+            logger.warning("%s", exc.message)
         yield
 
     app = FastAPI(title="citewire", summary="Answers from news articles, with checked citations.", lifespan=lifespan)
-    app.state.engine_holder = holder
+    app.state.engine = engine
+    app.state.catalog = Lazy(catalog)
+    app.state.metrics = Metrics()
+    app.middleware("http")(build_request_observer(app.state.metrics))
     app.include_router(router)
+    app.include_router(openai_compat.router)
 
     @app.exception_handler(CitewireError)
     async def citewire_error(request: Request, exc: CitewireError) -> JSONResponse:

@@ -3,6 +3,7 @@ switches to OpenAI, Anthropic, Ollama or a llama.cpp server by changing ``CITEWI
 
 import os
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -15,6 +16,11 @@ if TYPE_CHECKING:
     from llama_cpp import Llama
 
 Message = dict[str, str]
+TextSink = Callable[[str], None]
+
+
+class GenerationStopped(Exception):  # noqa: N818 - a signal, not a failure
+    """Raised by a text sink to stop the model mid-reply (the reader has gone); passes through ``complete``."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ def import_litellm() -> Any:
 def _build_local_provider_class() -> type:
     import_litellm()
     from litellm.llms.custom_llm import CustomLLM
-    from litellm.types.utils import ModelResponse
+    from litellm.types.utils import GenericStreamingChunk, ModelResponse
 
     class LocalGGUFProvider(CustomLLM):
         """Runs a bundled GGUF in this process with llama-cpp; one call at a time (2 cores cannot share)."""
@@ -66,19 +72,39 @@ def _build_local_provider_class() -> type:
                 return self._models[name]
 
         def completion(self, *args: Any, **kwargs: Any) -> ModelResponse:
+            llama, options = self._prepare(kwargs)
+            with self._lock:
+                result = llama.create_chat_completion(**options)
+            return ModelResponse(**cast(dict[str, Any], result))
+
+        def streaming(self, *args: Any, **kwargs: Any) -> Iterator[GenericStreamingChunk]:
+            """The reply token by token; the model stays locked until the stream ends or is closed."""
+            llama, options = self._prepare(kwargs)
+            with self._lock:
+                for chunk in llama.create_chat_completion(**options, stream=True):
+                    choice = cast(dict[str, Any], chunk)["choices"][0]
+                    finish = choice.get("finish_reason")
+                    yield GenericStreamingChunk(
+                        text=choice["delta"].get("content") or "",
+                        is_finished=finish is not None,
+                        finish_reason=finish or "",
+                        usage=None,
+                        index=0,
+                        tool_use=None,
+                    )
+
+        def _prepare(self, kwargs: dict[str, Any]) -> tuple["Llama", dict[str, Any]]:
             model = str(kwargs["model"]).removeprefix(f"{LOCAL_PROVIDER}/")
             params = kwargs.get("optional_params") or {}
-            llama = self.load(model)
-            with self._lock:
-                result = llama.create_chat_completion(
-                    messages=kwargs["messages"],
-                    temperature=float(params.get("temperature", 0.0)),
-                    max_tokens=int(params.get("max_tokens", 256)),
-                    stop=params.get("stop"),
-                    repeat_penalty=1.1,
-                    seed=0,
-                )
-            return ModelResponse(**cast(dict[str, Any], result))
+            options = {
+                "messages": kwargs["messages"],
+                "temperature": float(params.get("temperature", 0.0)),
+                "max_tokens": int(params.get("max_tokens", 256)),
+                "stop": params.get("stop"),
+                "repeat_penalty": 1.1,
+                "seed": 0,
+            }
+            return self.load(model), options
 
     return LocalGGUFProvider
 
@@ -112,7 +138,10 @@ class LLMClient:
         if self.model.startswith(f"{LOCAL_PROVIDER}/"):
             register_local_provider(self._settings).load(self.model.removeprefix(f"{LOCAL_PROVIDER}/"))
 
-    def complete(self, messages: list[Message], stop: list[str] | None = None) -> LLMReply:
+    def complete(
+        self, messages: list[Message], stop: list[str] | None = None, on_text: TextSink | None = None
+    ) -> LLMReply:
+        """The model's reply; with ``on_text``, streamed: each piece of text is handed to it as it is generated."""
         try:
             response = self._litellm.completion(
                 model=self.model,
@@ -124,8 +153,11 @@ class LLMClient:
                 api_key=self._settings.llm_api_key,
                 timeout=self._settings.llm_timeout_s,
                 num_retries=1,
+                stream=on_text is not None,
             )
-        except ModelUnavailableError:
+            if on_text is not None:
+                return LLMReply(text=_drain(response, on_text), model=self.model, prompt_tokens=0, completion_tokens=0)
+        except (ModelUnavailableError, GenerationStopped):
             raise
         except Exception as exc:
             raise LLMCallError(f"the language model {self.model!r} failed: {exc}") from exc
@@ -136,3 +168,18 @@ class LLMClient:
             prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
             completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
         )
+
+
+def _drain(stream: Any, on_text: TextSink) -> str:
+    parts: list[str] = []
+    try:
+        for chunk in stream:
+            piece = chunk.choices[0].delta.content if chunk.choices else None
+            if piece:
+                parts.append(piece)
+                on_text(piece)
+    finally:  # stopped early: close the provider's stream now, which frees the model for the next question
+        inner = getattr(stream, "completion_stream", None)
+        if inner is not None and hasattr(inner, "close"):
+            inner.close()
+    return "".join(parts)

@@ -4,14 +4,15 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 from llama_index.core.base.base_retriever import BaseRetriever
 
-from service.components.llm import LLMClient, Message
+from service.components.llm import LLMClient, Message, TextSink
 from service.components.reranker import CrossEncoderReranker
 from service.engine.claims import says_not_found, split_claims
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
-from service.engine.question_forms import as_question, asks_for_something_else
+from service.engine.question_forms import as_question, asks_for_quantity, asks_for_something_else, gives_quantity
 from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import read_time_focus
@@ -85,20 +86,26 @@ class Engine:
         """Load the language model now, not on the first question."""
         self._llm.warm_up()
 
-    def answer(self, question: str, history: Sequence[Turn] = (), top_k: int | None = None) -> Answer:
-        return self.run(question, history, top_k).answer
+    def answer(
+        self, question: str, history: Sequence[Turn] = (), top_k: int | None = None, on_draft: TextSink | None = None
+    ) -> Answer:
+        return self.run(question, history, top_k, on_draft).answer
 
-    def run(self, question: str, history: Sequence[Turn] = (), top_k: int | None = None) -> Trace:
-        """Answer in the question's language; search, select, generate and check in English."""
+    def run(
+        self, question: str, history: Sequence[Turn] = (), top_k: int | None = None, on_draft: TextSink | None = None
+    ) -> Trace:
+        """Answer in the question's language; search, select, generate and check in English. ``on_draft`` receives
+        the model's unchecked English reply as it is generated (only for a question in English: a translated
+        answer has no draft worth showing); the checked answer that ``run`` returns replaces it."""
         started = time.perf_counter()
-        question = self._validate(question)
+        question = self.check_question(question)
         language = self._languages.run(question)
         if language == ENGLISH:
-            return self._run_english(question, history, top_k, started)
+            return self._run_english(question, history, top_k, started, on_draft)
         mark = time.perf_counter()
         english = self._translator.to_english(question, language)
         translate_ms = _ms_since(mark)
-        trace = self._run_english(english, history, top_k, started)
+        trace = self._run_english(english, history, top_k, started, None)
         answer = trace.answer
         mark = time.perf_counter()
         text = (
@@ -118,7 +125,14 @@ class Engine:
         )
         return replace(trace, answer=localised)
 
-    def _run_english(self, question: str, history: Sequence[Turn], top_k: int | None, started: float) -> Trace:
+    def _run_english(
+        self,
+        question: str,
+        history: Sequence[Turn],
+        top_k: int | None,
+        started: float,
+        on_draft: TextSink | None,
+    ) -> Trace:
         timings: dict[str, float] = {}
         if asks_for_something_else(question):
             return Trace(self._refusal(timings, started), [], refused_by="request")
@@ -137,7 +151,7 @@ class Engine:
         sources = in_reading_order(selected, chronological=when.chronological)
 
         mark = time.perf_counter()
-        reply = self._llm.complete(self._messages(question, history, sources))
+        reply = self._llm.complete(self._messages(question, history, sources), on_text=on_draft)
         timings["llm_ms"] = _ms_since(mark)
 
         mark = time.perf_counter()
@@ -145,24 +159,33 @@ class Engine:
         if NOT_FOUND_SENTINEL in reply.text.upper() and not any(c.cited for c in claims):
             claims = []
         verdicts = self._checker.run(question, claims, sources)
-        on_question = self._on_question([question, *earlier], [v.text for v in verdicts])
+        on_question = _with_companions(verdicts, self._on_question([question, *earlier], verdicts, sources), sources)
         timings["verify_ms"] = _ms_since(mark)
         answer = self._compose(verdicts, on_question, sources, timings, started)
         refused_by = ("checker" if claims else "model") if answer.refused else None
         return Trace(answer, ranked, verdicts, reply.text, retrieved, refused_by)
 
-    def _on_question(self, questions: list[str], claims: list[str]) -> list[bool]:
+    def _on_question(self, questions: list[str], verdicts: list[Verdict], sources: list[SourceSentence]) -> list[bool]:
         """Whether each claim addresses the question (or the one it follows up): a true sentence that answers
-        something else is not an answer. A bare answer ("139") addresses the question it answers."""
-        if not claims:
+        something else is not an answer. Like a source sentence, a claim is read alone and under the headline of the
+        article it cites ("the two leaders met…"), and the better reading counts. A bare answer ("139") addresses
+        the question it answers. A how-many question is answered only by a sentence that gives a quantity."""
+        if not verdicts:
             return []
-        relevance = [self._reranker.score(q, claims) for q in questions]
+        claims = [v.text for v in verdicts]
+        headed = [_under_headline(v, sources) for v in verdicts]
+        relevance = []
+        for q in questions:
+            alone = self._reranker.score(q, claims)
+            relevance.append(np.maximum(alone, (alone + self._reranker.score(q, headed)) / 2))
         return [
-            is_short_claim(claim) or max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance
+            (is_short_claim(claim) or max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance)
+            and (gives_quantity(claim) or not asks_for_quantity(questions[0]))
             for i, claim in enumerate(claims)
         ]
 
-    def _validate(self, question: str) -> str:
+    def check_question(self, question: str) -> str:
+        """The question with its whitespace normalised, or an InvalidInputError that says what is wrong with it."""
         question = " ".join(question.split())
         if not question:
             raise InvalidInputError("question must not be empty")
@@ -280,6 +303,22 @@ def in_reading_order(sources: list[SourceSentence], chronological: bool = False)
     if chronological:
         return sorted(sources, key=lambda s: (s.published == UNKNOWN, s.published, s.source, s.start))
     return sorted(sources, key=lambda s: (-best[s.source], s.source, s.start))
+
+
+def _with_companions(verdicts: list[Verdict], on_question: list[bool], sources: list[SourceSentence]) -> list[bool]:
+    """A supported sentence from an article that answers the question goes with the answer, even when it does not
+    answer it alone: the other side of a dispute, the cause after the fact ("the auditor gave a different account")."""
+
+    def articles(verdict: Verdict) -> set[str]:
+        return {sources[n - 1].source for n in verdict.cited if 1 <= n <= len(sources)}
+
+    answering = set().union(*(articles(v) for v, on in zip(verdicts, on_question, strict=True) if on and v.supported))
+    return [on or (v.supported and bool(articles(v) & answering)) for v, on in zip(verdicts, on_question, strict=True)]
+
+
+def _under_headline(verdict: Verdict, sources: list[SourceSentence]) -> str:
+    titles = [sources[n - 1].title for n in verdict.cited if 1 <= n <= len(sources)]
+    return f"{titles[0]}: {verdict.text}" if titles and titles[0] != UNKNOWN else verdict.text
 
 
 def _format_sources(sources: list[SourceSentence]) -> str:

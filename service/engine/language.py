@@ -2,8 +2,8 @@
 
 The articles, the retriever, the reranker and the claim checker work in English, so a question asked in French is
 translated to English first, and the checked English answer is translated back. Quotes stay verbatim in the
-article's language. A translation that changes any number or citation marker is not served: the checked English
-answer is, instead.
+article's language. A translation that changes any number is not served: the checked English answer is, instead;
+citation markers are not given to the model to translate at all.
 """
 
 import re
@@ -41,6 +41,7 @@ REFUSALS = {
 }
 MIN_CONFIDENCE = 0.8  # names alone ("Lior Haiat Axios") score 0.2 to 0.6 for some language; sentences 0.98 and up
 MIN_WORDS = 3
+_MARKERS = re.compile(r"(?:\s*\[\d+\])+")
 
 
 class LanguageDetector:
@@ -61,8 +62,13 @@ class LanguageDetector:
 
 
 def same_figures(original: str, translated: str) -> bool:
-    """Every number and citation marker survives translation (65.2 may become 65,2; 7,000 may become 7 000)."""
-    return sorted(re.findall(r"\d+", original)) == sorted(re.findall(r"\d+", translated))
+    """Every number and citation marker survives translation (65.2 may become 65,2; 7,000 may become 7 000 or 7000)."""
+    return _figures(original) == _figures(translated)
+
+
+def _figures(text: str) -> list[str]:
+    """The numbers in ``text``, each with the one separator inside it (thousands or decimal) taken out."""
+    return sorted(re.findall(r"\d+", re.sub(r"(?<=\d)[ ,.'\u00a0\u202f](?=\d)", "", text)))
 
 
 class Translator:
@@ -77,10 +83,26 @@ class Translator:
         return english if english and same_figures(question, english) else question
 
     def from_english(self, text: str, language: str) -> str | None:
-        """``text`` in ``language``, or None when the translation lost or changed a number or marker."""
+        """``text`` in ``language``, or None when a translation lost or changed a number. Each cited sentence is
+        translated without its [n] markers, which are put back after it: a small model drops markers it is asked
+        to keep."""
+        translated = []
+        for part in re.split(r"((?:\s*\[\d+\])+)", text):
+            if _MARKERS.fullmatch(part) or not any(ch.isalnum() for ch in part):
+                translated.append(part)
+                continue
+            piece = self._translate_piece(part.strip(), language)
+            if piece is None:
+                return None
+            translated.append(part[: len(part) - len(part.lstrip())] + piece)
+        return "".join(translated)
+
+    def _translate_piece(self, text: str, language: str) -> str | None:
         prompt = self._from_english.render(language=LANGUAGES.get(language, language), text=text)
         translated = self._llm.complete([{"role": "user", "content": prompt}]).text.strip()
-        return translated if translated and same_figures(text, translated) else None
+        if not translated or not same_figures(text, translated):
+            return None
+        return translated if text.endswith((".", "!", "?")) else translated.rstrip(".!?")
 
 
 def _first_line(text: str) -> str:

@@ -113,7 +113,9 @@ def refers_back(text: str) -> bool:
     pronoun = _PRONOUN.search(text)
     if pronoun is None:
         return False
-    named = (m.start() for m in _NAME_WORD.finditer(text) if m.group() not in _OPENERS)
+    named = (
+        m.start() for m in _NAME_WORD.finditer(text) if m.group() not in _OPENERS and not _PRONOUN.fullmatch(m.group())
+    )
     return pronoun.start() < min(named, default=len(text))
 
 
@@ -131,29 +133,47 @@ _TITLE = (
     r"|Senator|General|Mr|Mrs|Ms|Dr)\.?"
 )
 _PHRASE = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-_VERB = (
+_SPEECH = (
     r"(?:said|says|told|tells|added|claimed|claims|denied|denies|announced|wrote|warned|asked|argued|insisted|stated"
-    r"|called|confirmed|declared|spoke|addressed|met|held|agreed|assured|defended|accused|blamed|explained|suggested"
-    r"|rejected|promised|urged|cut|did)"
+    r"|called|confirmed|declared|assured|accused|blamed|explained|suggested|rejected|promised|urged|admitted"
+    r"|acknowledged|conceded|noted|described|pledged|vowed|threatened|criticised|criticized|praised|welcomed"
+    r"|dismissed|reported|revealed|predicted|estimated)"
 )
-_SPEAKER_AFTER_TITLE = re.compile(_TITLE + r"\s+(?:[A-Z][\w'’-]*\s+)*?(" + _PHRASE + r")")
-_SPEAKER_BEFORE_VERB = re.compile(r"(" + _PHRASE + r")(?:,\s+who\b|\s+(?:had\s+|has\s+)?" + _VERB + r"\b)")
+_VERB = r"(?:" + _SPEECH + r"|spoke|addressed|met|held|agreed|defended|cut|did|refused)"
+_STATEMENT = re.compile(r"\b" + _SPEECH + r"\b")
+_SPEAKER_AFTER_TITLE = re.compile(_TITLE + r",?\s+(?:[A-Z][\w'’-]*\s+)*?(" + _PHRASE + r")")
+# "Moscow's claims" is no speaker: a possessive before the verb-like word makes it a noun. An apposition may stand
+# between name and verb: "Ostrava Marine, the firm building the barrier, blamed".
+_APPOSITION = r"(?:,[^,.;:\"“”]{1,60},)?"
+_SPEAKER_BEFORE_VERB = re.compile(
+    r"(" + _PHRASE + r")(?<!['’]s)(?:,\s+who\b|" + _APPOSITION + r",?\s+(?:had\s+|has\s+)?" + _VERB + r"\b)"
+)
+
+
+def _speaker_matches(text: str) -> list[re.Match[str]]:
+    found = [m for pattern in (_SPEAKER_AFTER_TITLE, _SPEAKER_BEFORE_VERB) for m in pattern.finditer(text)]
+    return sorted(found, key=lambda m: m.start(1))
 
 
 def speakers(texts: list[str]) -> set[str]:
     """Stemmed surnames (last words) of the names the texts present as speakers or actors."""
     found: set[str] = set()
     for text in texts:
-        for pattern in (_SPEAKER_AFTER_TITLE, _SPEAKER_BEFORE_VERB):
-            for match in pattern.finditer(text):
-                found |= content_terms(match.group(1).split()[-1])
+        for match in _speaker_matches(text):
+            found |= content_terms(match.group(1).split()[-1])
     return found
 
 
-def subject(claim: str, known_speakers: set[str]) -> str | None:
-    """The claim's subject: the first name in it that is a known speaker (stemmed surname), if any."""
-    for match in _NAME.finditer(claim.strip()):
-        for term in content_terms(match.group(1)):
-            if term in known_speakers:
-                return term
+def subject(claim: str) -> str | None:
+    """The claim's subject when it presents one as a speaker or actor ("Varga spoke…", "Mayor Ilse Varga held…"):
+    the stemmed surname of the first. A place the claim merely mentions ("outside Moscow") is no subject."""
+    for match in _speaker_matches(claim):
+        terms = content_terms(match.group(1).split()[-1])
+        if terms:
+            return sorted(terms)[0]
     return None
+
+
+def reports_speech(claim: str) -> bool:
+    """The claim says that someone said something (not only that they did something)."""
+    return _STATEMENT.search(claim) is not None

@@ -29,3 +29,22 @@ _SOMETHING_ELSE = re.compile(
 def asks_for_something_else(question: str) -> bool:
     """A request for a poem, a story, code or an opinion: refused whatever the articles say."""
     return _SOMETHING_ELSE.search(question) is not None
+
+
+_COUNT = re.compile(
+    r"\bhow many\b|\bhow much money\b|^\s*what (percentage|percent|share|proportion|number|fraction)\b", re.IGNORECASE
+)
+_QUANTITY = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"hundreds|thousand|thousands|million|millions|dozen|dozens|half|third|quarter|none|nobody|no one|all|every)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_quantity(question: str) -> bool:
+    """ "How many…", "How much…", "What percentage…": only a sentence giving a quantity answers it."""
+    return _COUNT.search(question) is not None
+
+
+def gives_quantity(sentence: str) -> bool:
+    return _QUANTITY.search(sentence) is not None

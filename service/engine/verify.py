@@ -6,8 +6,10 @@ is read together with the question it answers. The claim's subject, when it is a
 a rally"), must stand in the sentence that carries the rest of the claim, in its headline, or in the sentence before
 it where that one says "she": a statement about Halloran's rally is not evidence that Varga spoke there, whatever
 the question asked. A claim whose citation fails is checked against every other source it was shown, and
-re-attached to the one that does support it (or to its cited sentence plus one more of the same article: a
-repair never stitches two articles into one claim). The same checker serves answers and scores the evals.
+re-attached to the one that does support it, or to its cited or best-matching sentence plus one more of the
+same article; only a claim tracing figures across articles ("from 340 to 561 million") is re-attached to one
+sentence per figure, wherever each stands. The same checker serves answers and scores
+the evals.
 """
 
 import calendar
@@ -18,13 +20,15 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from service.engine.claims import Claim
-from service.engine.lexicon import content_terms, names, numbers, speakers, subject
+from service.engine.lexicon import content_terms, names, numbers, reports_speech, speakers, subject
 from service.engine.selection import SourceSentence
 
 COVERAGE_WEIGHT = 0.55
 MIN_COVERAGE = 0.5
 MIN_CITED_SCORE = 0.35
 SHORT_CLAIM_TERMS = 3
+CARRIER_SHARE = 0.75  # a sentence carries the claim when it holds this share of what the best one holds
+REPAIR_ANCHORS = 2  # uncited or miscited claims: the best-matching sentences that may pair with another
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Evidence:
     names: set[str]
     vector: np.ndarray
     subjects: set[str]  # who the sentence can be about: its own names, its headline's, its antecedent's
+    speakers: set[str]  # whom it presents as speaking or acting
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,8 @@ class ClaimFacts:
     names: set[str]  # names the cited evidence itself must hold
     vector: np.ndarray
     subject: str | None  # the speaker or actor the claim is about, if it names one
+    mentioned: set[str]  # every name the claim gives
+    speech: bool  # it reports what its subject said
 
 
 class ClaimChecker:
@@ -68,7 +75,6 @@ class ClaimChecker:
         # A name the question gives and the shown articles hold need not be repeated by the cited sentence.
         shown_names = set().union(*(content_terms(f"{s.text} {s.title}") for s in sources)) if sources else set()
         given_names = names(question) & shown_names
-        known_speakers = speakers([c.text for c in claims] + [f"{s.context} {s.text}" for s in sources])
         texts = readings + [source.text for source in sources]
         vectors = np.asarray(self._embedder.get_text_embedding_batch(texts))
         claim_vectors, source_vectors = vectors[: len(claims)], vectors[len(claims) :]
@@ -79,12 +85,13 @@ class ClaimChecker:
                 names=content_terms(f"{s.context} {s.text} {s.title} {s.publisher} {_spoken_date(s.published)}"),
                 vector=source_vectors[i],
                 subjects=content_terms(f"{s.title} {s.context} {s.text}"),
+                speakers=speakers([f"{s.context} {s.text}"]),
             )
             for i, s in enumerate(sources)
         ]
         verdicts = []
         for i, claim in enumerate(claims):
-            about = subject(claim.text, known_speakers)
+            about = subject(claim.text)
             facts = ClaimFacts(
                 terms=content_terms(readings[i]),
                 novel=content_terms(claim.text) - question_terms,
@@ -92,6 +99,8 @@ class ClaimChecker:
                 names=names(claim.text) - (given_names - {about}),
                 vector=claim_vectors[i],
                 subject=about,
+                mentioned=names(claim.text),
+                speech=reports_speech(claim.text),
             )
             verdicts.append(self._check(claim, facts, evidence, [source.source for source in sources]))
         return verdicts
@@ -106,10 +115,17 @@ class ClaimChecker:
                 kept = tuple(n for n in cited if singles[n] >= MIN_CITED_SCORE) or (best,)
                 return Verdict(claim.text, kept, True, round(score, 3))
         repairs: dict[tuple[int, ...], float] = {(n,): self._score(facts, [e]) for n, e in enumerate(evidence, start=1)}
-        for n in cited:  # the cited sentence may need one more of its article to hold every name and number
+        # The cited sentence (or, when the citation is missing or wrong, the best-matching one) may need one more of
+        # its article to hold every name and number.
+        best_singles = sorted(repairs, key=repairs.__getitem__, reverse=True)[:REPAIR_ANCHORS]
+        anchors = set(cited) | {key[0] for key in best_singles}
+        for n in sorted(anchors):
             for m in range(1, len(evidence) + 1):
                 if m != n and articles[m - 1] == articles[n - 1]:
                     repairs[(n, m)] = self._score(facts, [evidence[n - 1], evidence[m - 1]])
+        by_number = _one_sentence_per_number(facts, evidence, repairs)
+        if by_number:
+            repairs[by_number] = self._score(facts, [evidence[n - 1] for n in by_number])
         if repairs:
             best_repair = max(repairs, key=lambda key: (repairs[key], -len(key)))
             if repairs[best_repair] >= self.threshold:
@@ -138,13 +154,36 @@ class ClaimChecker:
         return score
 
 
+def _one_sentence_per_number(
+    facts: ClaimFacts, evidence: list[Evidence], singles: dict[tuple[int, ...], float]
+) -> tuple[int, ...]:
+    """For a claim that traces a figure through several articles ("from 340 to 512, then 561 million"), the best
+    sentence holding each of its numbers, when every number has one."""
+    if len(facts.numbers) < 2:
+        return ()
+    chosen: set[int] = set()
+    for number in facts.numbers:
+        holding = [n for n, e in enumerate(evidence, start=1) if number in e.numbers]
+        if not holding:
+            return ()
+        chosen.add(max(holding, key=lambda n: singles.get((n,), 0.0)))
+    return tuple(sorted(chosen)) if len(chosen) > 1 else ()
+
+
 def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
-    """The claim names a subject that the sentence carrying the rest of it is not about."""
+    """The claim names a subject that none of the sentences carrying the bulk of it is about; or it reports what
+    its subject said, folding in what another speaker said without naming them ("the firm blamed storms" + "the
+    auditor said it underbid" is no evidence that the firm spoke of underbidding)."""
     if facts.subject is None:
         return False
     wanted = facts.novel or facts.terms
-    main = max(evidence, key=lambda e: len(wanted & e.terms))
-    return facts.subject not in main.subjects
+    overlap = [len(wanted & e.terms) for e in evidence]
+    carriers = [e for e, n in zip(evidence, overlap, strict=True) if n and n >= CARRIER_SHARE * max(overlap)]
+    if not any(facts.subject in e.subjects for e in carriers):
+        return True
+    return facts.speech and any(
+        facts.subject not in e.subjects and e.speakers and not e.speakers & facts.mentioned for e in evidence
+    )
 
 
 def _spoken_date(iso: str) -> str:
