@@ -1,11 +1,12 @@
 """The ingested articles as readers see them: what is indexed, and each article's text, so that a citation can be
 opened and read at its offsets. Read from the index's chunk metadata and from the file on disk."""
 
+from datetime import date
 from typing import Any
 
 from service.engine.source_files import SourceFiles
-from service.errors import SourceNotFoundError
-from service.schemas import SourceDocument, SourceInfo
+from service.errors import InvalidInputError, SourceNotFoundError
+from service.schemas import Scope, SourceDocument, SourceInfo
 
 
 class SourceCatalog:
@@ -28,6 +29,18 @@ class SourceCatalog:
             raise SourceNotFoundError(f"the article {name!r} is indexed but its file {path} is gone or unreadable")
         return SourceDocument(**info.model_dump(), text=text)
 
+    def sources_within(self, scope: Scope) -> frozenset[str]:
+        """The names of the ingested articles inside ``scope``; naming an article that is not ingested is an error."""
+        indexed = {name: info for name, (info, _) in self._indexed().items()}
+        if scope.sources is not None:
+            unknown = sorted(set(scope.sources) - set(indexed))
+            if unknown:
+                raise InvalidInputError(
+                    f"within.sources: no ingested article is named {unknown}; GET /v1/sources lists them"
+                )
+        names = set(scope.sources) if scope.sources is not None else set(indexed)
+        return frozenset(name for name in names if _published_within(indexed[name].published, scope))
+
     def _indexed(self) -> dict[str, tuple[SourceInfo, str]]:
         stored = self._collection.get(include=["metadatas"])
         found: dict[str, tuple[SourceInfo, str]] = {}
@@ -46,3 +59,13 @@ class SourceCatalog:
             )
             found[name] = (info, str(meta["path"]))
         return found
+
+
+def _published_within(published: str, scope: Scope) -> bool:
+    if scope.published_from is None and scope.published_to is None:
+        return True
+    try:
+        day = date.fromisoformat(published)
+    except ValueError:  # "unknown": not known to be inside the range
+        return False
+    return (scope.published_from or date.min) <= day <= (scope.published_to or date.max)

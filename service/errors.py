@@ -5,9 +5,15 @@ class CitewireError(Exception):
     status_code = 500
     code = "internal_error"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, retry_after: int | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.retry_after = retry_after
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """HTTP headers the error's response carries: when to try again, how to authenticate."""
+        return {"Retry-After": str(self.retry_after)} if self.retry_after is not None else {}
 
 
 class InvalidInputError(CitewireError):
@@ -31,8 +37,37 @@ class ModelUnavailableError(CitewireError):
 
 
 class LLMCallError(CitewireError):
-    status_code = 502
+    """The language model failed, timed out or is unreachable (after litellm's retry): worth trying again later."""
+
+    status_code = 503
     code = "llm_error"
+
+    def __init__(self, message: str, retry_after: int | None = 30) -> None:
+        super().__init__(message, retry_after)
+
+
+class UnauthorizedError(CitewireError):
+    status_code = 401
+    code = "unauthorized"
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": "Bearer"}
+
+
+class RateLimitedError(CitewireError):
+    status_code = 429
+    code = "rate_limited"
+
+
+class ServiceBusyError(CitewireError):
+    status_code = 503
+    code = "busy"
+
+
+class PayloadTooLargeError(CitewireError):
+    status_code = 413
+    code = "payload_too_large"
 
 
 class PromptTemplateError(CitewireError):
@@ -46,7 +81,17 @@ class ServiceUnreachableError(CitewireError):
 
 def error_for(status_code: int, code: str, message: str) -> CitewireError:
     """The error a running citewire server reported, as the same kind of error raised in this process."""
-    kinds = [InvalidInputError, SourceNotFoundError, IndexNotReadyError, ModelUnavailableError, LLMCallError]
+    kinds = [
+        InvalidInputError,
+        SourceNotFoundError,
+        IndexNotReadyError,
+        ModelUnavailableError,
+        LLMCallError,
+        UnauthorizedError,
+        RateLimitedError,
+        ServiceBusyError,
+        PayloadTooLargeError,
+    ]
     for kind in kinds:
         if kind.code == code:
             return kind(message)

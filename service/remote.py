@@ -36,7 +36,7 @@ class RemoteService:
                         return Answer.model_validate_json(data)
                     elif name == "error":
                         error = json.loads(data)["error"]
-                        raise error_for(502, error["code"], error["message"])
+                        raise error_for(503, error["code"], error["message"])
         except httpx.HTTPError as exc:
             raise ServiceUnreachableError(f"cannot reach citewire at {self.url}: {exc}") from exc
         raise CitewireError(f"the server at {self.url} ended the answer without sending it")

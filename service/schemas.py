@@ -1,17 +1,41 @@
 """The typed request and result every caller shares: HTTP, CLI and evals."""
 
+from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Turn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     role: Literal["user", "assistant"]
     content: str = Field(max_length=8000)
 
 
+class Scope(BaseModel):
+    """Which articles may answer: named files, a publication-date range (inclusive), or both. An article whose
+    date is unknown is outside any date range."""
+
+    model_config = ConfigDict(extra="forbid")
+    sources: list[str] | None = Field(
+        None, min_length=1, max_length=1000, description="Article file names, as GET /v1/sources lists them."
+    )
+    published_from: date | None = Field(None, description="Earliest publication date, inclusive (YYYY-MM-DD).")
+    published_to: date | None = Field(None, description="Latest publication date, inclusive (YYYY-MM-DD).")
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> "Scope":
+        if self.published_from and self.published_to and self.published_from > self.published_to:
+            raise ValueError("published_from is after published_to")
+        return self
+
+    def is_everything(self) -> bool:
+        return self.sources is None and self.published_from is None and self.published_to is None
+
+
 class AskRequest(BaseModel):
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {"question": "How many people were killed in the Crocus City Hall attack?"},
@@ -24,11 +48,12 @@ class AskRequest(BaseModel):
                     "stream": True,
                 },
             ]
-        }
+        },
     )
     question: str = Field(min_length=1, max_length=4000, description="A question about the ingested articles.")
     top_k: int | None = Field(None, ge=1, le=30, description="How many source sentences the model sees.")
     history: list[Turn] = Field(default_factory=list, max_length=20, description="Earlier turns, oldest first.")
+    within: Scope | None = Field(None, description="Answer only from these articles (by file or publication date).")
     stream: bool = Field(False, description="Answer as Server-Sent Events (also chosen by Accept: text/event-stream).")
 
 
@@ -59,7 +84,9 @@ class Answer(BaseModel):
     model: str
     language: str = Field("en", description="The question's language (ISO 639-1); the answer is in it too.")
     searched_question: str | None = Field(
-        None, description="The English question that was searched and checked, when the one asked was translated."
+        None,
+        description="What was searched, when it is not the question as asked: its English translation, or a "
+        "follow-up joined to the user's question before it.",
     )
     timings_ms: dict[str, float]
 
@@ -77,12 +104,14 @@ class SourceDocument(SourceInfo):
 
 
 class ChatMessage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     role: Literal["system", "user", "assistant"]
     content: str = Field(max_length=8000)
 
 
 class ChatRequest(BaseModel):
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -93,12 +122,13 @@ class ChatRequest(BaseModel):
                     ]
                 }
             ]
-        }
+        },
     )
     messages: list[ChatMessage] = Field(
         min_length=1, max_length=41, description="The conversation, oldest first; the last one is the user's question."
     )
     top_k: int | None = Field(None, ge=1, le=30, description="How many source sentences the model sees.")
+    within: Scope | None = Field(None, description="Answer only from these articles (by file or publication date).")
     stream: bool = Field(False, description="Answer as Server-Sent Events (also chosen by Accept: text/event-stream).")
 
 

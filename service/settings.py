@@ -1,10 +1,10 @@
 """The one settings class. Read from ``CITEWIRE_*`` environment variables; never instantiated at import."""
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 LOCAL_PROVIDER = "citewire-local"
 
@@ -52,6 +52,31 @@ class Settings(BaseSettings):
     # Serving
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
+    api_keys: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated keys; when set, every route but /healthz and / needs `Authorization: Bearer`.",
+    )
+    rate_limit: str | None = Field(
+        "60/minute", description="Requests per caller (API key, else client address), e.g. 10/second; empty: none."
+    )
+    max_queued_answers: int = Field(
+        8, ge=1, description="Answers in flight or waiting for the model; beyond this, 503 with Retry-After at once."
+    )
+    max_body_bytes: int = Field(1_000_000, ge=1024, description="Larger request bodies get a 413.")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated origins a browser may call the API from; none by default.",
+    )
+
+    @field_validator("api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        return [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
+
+    @field_validator("rate_limit", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @property
     def chroma_dir(self) -> Path:

@@ -41,15 +41,14 @@ def build_engine(settings: Settings, llm: LLMClient | None = None) -> Engine:
     collection = open_collection(settings)
     if collection.count() == 0:
         raise IndexNotReadyError("the article index is empty; run `citewire ingest` first")
-    dense = VectorStoreIndex.from_vector_store(
-        ChromaVectorStore(chroma_collection=collection), embed_model=embedder
-    ).as_retriever(similarity_top_k=settings.retrieve_k)
+    index = VectorStoreIndex.from_vector_store(ChromaVectorStore(chroma_collection=collection), embed_model=embedder)
     keyword = load_keyword_retriever(settings.keyword_dir, settings.retrieve_k)
     reranker = build_reranker(settings)
     files = SourceFiles()
     llm = llm or LLMClient(settings)
     return Engine(
-        retriever=HybridRetriever([dense, keyword], top_k=settings.retrieve_k),
+        retriever=HybridRetriever(index, keyword, settings.retrieve_k),
+        catalog=SourceCatalog(collection, files),
         selector=SentenceSelector(reranker, files),
         llm=llm,
         prompts=prompts,

@@ -4,9 +4,10 @@ highlighted span, follow up, see a refusal; an article's markup is shown as text
 
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, expect
 
 from service.api.app import create_app
 from service.wiring import build_ingestor
@@ -94,3 +95,21 @@ def test_markup_in_an_article_is_shown_as_text_never_run(page: Page) -> None:
     expect(page.locator("#article")).to_contain_text("<script>window.pwned = true</script>")
     assert page.evaluate("window.pwned") is None
     assert page.locator("#article img, #article script").count() == 0
+
+
+def test_a_server_with_keys_asks_the_reader_for_one(browser: Browser, seed_index: Path) -> None:
+    settings = make_settings(seed_index, llm_model=f"{FAKE_PROVIDER}/scripted", api_keys="reader-key")
+    with running_server(create_app(settings)) as url:
+        page = browser.new_page()
+        prompts: list[str] = []
+
+        def answer_with_key(dialog: Dialog) -> None:
+            prompts.append(dialog.message)
+            dialog.accept("reader-key")
+
+        page.on("dialog", answer_with_key)
+        page.goto(url + "/")
+        ask_on_page(page, "How many people were killed in the Crocus City Hall attack?")
+        expect(page.locator(".answer").last.locator(".footnote").first).to_be_visible()
+        assert prompts == ["This citewire server needs an API key:"]
+        page.close()

@@ -88,6 +88,7 @@ def test_chat_streams_a_follow_up(client: TestClient) -> None:
     events = stream(client, "/v1/chat", {"messages": messages, "stream": True})
     answer = Answer.model_validate(events[-1].json())
     assert events[-1].name == "answer" and not answer.refused
+    assert answer.searched_question == "What happened at Crocus City Hall? How many people were killed?"
     assert any("Crocus" in c.source or "Crocus" in c.title or "139" in c.quote for c in answer.citations)
 
 
@@ -103,4 +104,5 @@ def test_a_model_failure_mid_stream_ends_with_an_error_event(client: TestClient)
     assert events[-1].json()["error"]["code"] == "llm_error"
     assert "answer" not in [e.name for e in events]
     plain = client.post("/v1/ask", json={"question": question})
-    assert plain.status_code == 502 and plain.json()["error"]["code"] == "llm_error"
+    assert plain.status_code == 503 and plain.json()["error"]["code"] == "llm_error"
+    assert plain.headers["retry-after"].isdigit()

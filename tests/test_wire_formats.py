@@ -39,7 +39,7 @@ def test_events_are_read_one_at_a_time_with_pings_and_multiline_data() -> None:
 def test_a_reported_error_comes_back_as_the_same_kind() -> None:
     error = error_for(422, "invalid_input", "question must not be empty")
     assert isinstance(error, InvalidInputError) and error.message == "question must not be empty"
-    assert isinstance(error_for(502, "llm_error", "down"), LLMCallError)
+    assert isinstance(error_for(503, "llm_error", "down"), LLMCallError)
     unknown = error_for(418, "teapot", "short and stout")
     assert (unknown.status_code, unknown.code, unknown.message) == (418, "teapot", "short and stout")
 

@@ -6,12 +6,15 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from service.api import openai_compat
-from service.api.dependencies import CatalogDep, EngineDep, Lazy, MetricsDep
+from service.api.dependencies import ERRORS, CatalogDep, EngineDep, Lazy, MetricsDep, QueueDep, guard
+from service.api.guards import AnswerQueue, BodyLimit, KeyCheck, RateLimit
 from service.api.observability import Metrics, build_request_observer
 from service.api.streaming import stream_answer
 from service.catalog import SourceCatalog
@@ -28,11 +31,6 @@ EngineFactory = Callable[[], Engine]
 CatalogFactory = Callable[[], SourceCatalog]
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {
-    422: {"model": ErrorBody, "description": "The request or the question is malformed; the message says how."},
-    502: {"model": ErrorBody, "description": "The language model failed."},
-    503: {"model": ErrorBody, "description": "No index yet (run `citewire ingest`) or the model cannot be loaded."},
-}
 router = APIRouter(responses=ERRORS)
 
 
@@ -42,26 +40,32 @@ STREAMED: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/v1/ask", response_model=Answer, responses=STREAMED)
-def ask(body: AskRequest, request: Request, engine: EngineDep, metrics: MetricsDep) -> Answer | Response:
+def ask(
+    body: AskRequest, request: Request, engine: EngineDep, metrics: MetricsDep, queue: QueueDep
+) -> Answer | Response:
     """Answer one question (with earlier turns as ``history``); ``stream`` gives Server-Sent Events."""
     question = engine.check_question(body.question)
+    engine.sources_within(body.within)  # a bad scope is a 422 before any stream starts
 
     def run(on_draft: TextSink | None) -> Answer:
-        return engine.answer(question, history=body.history, top_k=body.top_k, on_draft=on_draft)
+        return engine.answer(question, body.history, body.top_k, on_draft, body.within)
 
-    return _respond(run, body.stream or _wants_events(request), metrics)
+    return _respond(queue.admit(run), body.stream or _wants_events(request), metrics)
 
 
 @router.post("/v1/chat", response_model=Answer, responses=STREAMED)
-def chat(body: ChatRequest, request: Request, engine: EngineDep, metrics: MetricsDep) -> Answer | Response:
+def chat(
+    body: ChatRequest, request: Request, engine: EngineDep, metrics: MetricsDep, queue: QueueDep
+) -> Answer | Response:
     """The conversation's last user message, answered in the light of the turns before it."""
     question, history = split_conversation(body.messages)
     question = engine.check_question(question)
+    engine.sources_within(body.within)
 
     def run(on_draft: TextSink | None) -> Answer:
-        return engine.answer(question, history=history, top_k=body.top_k, on_draft=on_draft)
+        return engine.answer(question, history, body.top_k, on_draft, body.within)
 
-    return _respond(run, body.stream or _wants_events(request), metrics)
+    return _respond(queue.admit(run), body.stream or _wants_events(request), metrics)
 
 
 def _respond(run: Callable[[TextSink | None], Answer], stream: bool, metrics: Metrics) -> Answer | Response:
@@ -117,6 +121,12 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
 
 
+def _error_response(exc: CitewireError) -> JSONResponse:
+    response = _error(exc.status_code, exc.code, exc.message)
+    response.headers.update(exc.headers)
+    return response
+
+
 def _describe(exc: RequestValidationError) -> str:
     problems = []
     for error in exc.errors():
@@ -153,17 +163,42 @@ def create_app(
             logger.warning("%s", exc.message)
         yield
 
-    app = FastAPI(title="citewire", summary="Answers from news articles, with checked citations.", lifespan=lifespan)
+    app = FastAPI(
+        title="citewire",
+        summary="Answers from news articles, with checked citations.",
+        lifespan=lifespan,
+        dependencies=[Depends(guard)],
+    )
     app.state.engine = engine
     app.state.catalog = Lazy(catalog)
     app.state.metrics = Metrics()
+    app.state.keys = KeyCheck(chosen.api_keys)
+    app.state.rate_limit = RateLimit(chosen.rate_limit)
+    app.state.queue = AnswerQueue(chosen.max_queued_answers)
     app.middleware("http")(build_request_observer(app.state.metrics))
+    if chosen.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=chosen.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["authorization", "content-type"],
+        )
+    app.add_middleware(BodyLimit, max_bytes=chosen.max_body_bytes, refuse=_error_response)
     app.include_router(router)
     app.include_router(openai_compat.router)
 
     @app.exception_handler(CitewireError)
     async def citewire_error(request: Request, exc: CitewireError) -> JSONResponse:
-        return _error(exc.status_code, exc.code, exc.message)
+        return _error_response(exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # FastAPI's "error parsing the body": bytes that are not JSON text (UTF-8)
+            return _error(422, "invalid_request", "body: not valid JSON text (UTF-8)")
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        response = _error(exc.status_code, code, f"{request.method} {request.url.path}: {exc.detail}")
+        response.headers.update(exc.headers or {})
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -2,15 +2,29 @@
 
 import threading
 from collections.abc import Callable
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Request
 
+from service.api.guards import AnswerQueue, KeyCheck, RateLimit
 from service.api.observability import Metrics
 from service.catalog import SourceCatalog
 from service.engine.engine import Engine
+from service.schemas import ErrorBody
 
 T = TypeVar("T")
+# The errors any route may answer with, for the OpenAPI schema.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "API keys are configured and none valid was sent."},
+    413: {"model": ErrorBody, "description": "The request body is over the size limit."},
+    422: {"model": ErrorBody, "description": "The request or the question is malformed; the message says how."},
+    429: {"model": ErrorBody, "description": "The caller's rate limit is spent; Retry-After says when to come back."},
+    503: {
+        "model": ErrorBody,
+        "description": "No index yet (run `citewire ingest`), the model cannot be loaded or failed, or too many "
+        "answers are queued; Retry-After, when present, says when to try again.",
+    },
+}
 
 
 class Lazy(Generic[T]):
@@ -43,6 +57,21 @@ def get_metrics(request: Request) -> Metrics:
     return metrics
 
 
+def get_queue(request: Request) -> AnswerQueue:
+    queue: AnswerQueue = request.app.state.queue
+    return queue
+
+
+def guard(request: Request) -> None:
+    """Every route: the API key when keys are configured, then the caller's rate limit."""
+    keys: KeyCheck = request.app.state.keys
+    limit: RateLimit = request.app.state.rate_limit
+    caller = keys.caller(request)
+    if request.url.path not in ("/healthz", "/"):
+        limit.check(caller or (request.client.host if request.client else "unknown"))
+
+
+QueueDep = Annotated[AnswerQueue, Depends(get_queue)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 CatalogDep = Annotated[SourceCatalog, Depends(get_catalog)]
 MetricsDep = Annotated[Metrics, Depends(get_metrics)]

@@ -15,13 +15,13 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
-from service.api.dependencies import EngineDep, MetricsDep
+from service.api.dependencies import ERRORS, EngineDep, MetricsDep, QueueDep
 from service.conversation import split_conversation
 from service.errors import CitewireError
 from service.schemas import Answer, ChatMessage
 
 MODEL_ID = "citewire"
-router = APIRouter(tags=["OpenAI-compatible"])  # errors as the other routes give them: {"error": {code, message}}
+router = APIRouter(tags=["OpenAI-compatible"], responses=ERRORS)  # errors in citewire's shape, not OpenAI's
 
 
 class TextPart(BaseModel):
@@ -90,11 +90,14 @@ def list_models() -> dict[str, Any]:
 @router.post(
     "/v1/chat/completions", response_model=ChatCompletion, responses={200: {"content": {"text/event-stream": {}}}}
 )
-def chat_completions(body: CompletionRequest, engine: EngineDep, metrics: MetricsDep) -> ChatCompletion | Response:
+def chat_completions(
+    body: CompletionRequest, engine: EngineDep, metrics: MetricsDep, queue: QueueDep
+) -> ChatCompletion | Response:
     question, history = split_conversation([m.as_chat_message() for m in body.messages])
     question = engine.check_question(question)
     reply_id, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
 
+    @queue.admit
     def run() -> Answer:
         answer = engine.answer(question, history=history)
         metrics.observe_answer(answer)

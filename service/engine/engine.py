@@ -1,24 +1,26 @@
 """The query engine: retrieve → select sentences → generate → check every claim → cite exact spans."""
 
 import time
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from llama_index.core.base.base_retriever import BaseRetriever
 
+from service.catalog import SourceCatalog
 from service.components.llm import LLMClient, Message, TextSink
 from service.components.reranker import CrossEncoderReranker
 from service.engine.claims import says_not_found, split_claims
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
 from service.engine.question_forms import as_question, asks_for_quantity, asks_for_something_else, gives_quantity
+from service.engine.retrieval import HybridRetriever
 from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import read_time_focus
 from service.engine.verify import ClaimChecker, Verdict, is_short_claim
 from service.errors import InvalidInputError
-from service.schemas import Answer, Citation, SentenceVerdict, Turn
+from service.schemas import Answer, Citation, Scope, SentenceVerdict, Turn
 
 REFUSAL = "The articles do not say."
 NOT_FOUND_SENTINEL = "NOT IN SOURCES"
@@ -44,6 +46,19 @@ class Trace:
 
 
 @dataclass(frozen=True)
+class _Request:
+    history: Sequence[Turn]
+    top_k: int | None
+    sources: frozenset[str] | None  # the articles that may answer; None: all
+    started: float
+
+    @property
+    def earlier(self) -> list[str]:
+        """The user's question before this one: a follow-up is searched and judged with it."""
+        return [turn.content for turn in self.history if turn.role == "user"][-1:]
+
+
+@dataclass(frozen=True)
 class EngineOptions:
     top_k: int
     min_relevance: float
@@ -56,7 +71,8 @@ class Engine:
     def __init__(
         self,
         *,
-        retriever: BaseRetriever,
+        retriever: HybridRetriever,
+        catalog: SourceCatalog,
         selector: SentenceSelector,
         llm: LLMClient,
         prompts: AnswerPrompts,
@@ -68,6 +84,7 @@ class Engine:
         options: EngineOptions,
     ) -> None:
         self._retriever = retriever
+        self._catalog = catalog
         self._selector = selector
         self._llm = llm
         self._prompts = prompts
@@ -87,25 +104,37 @@ class Engine:
         self._llm.warm_up()
 
     def answer(
-        self, question: str, history: Sequence[Turn] = (), top_k: int | None = None, on_draft: TextSink | None = None
+        self,
+        question: str,
+        history: Sequence[Turn] = (),
+        top_k: int | None = None,
+        on_draft: TextSink | None = None,
+        within: Scope | None = None,
     ) -> Answer:
-        return self.run(question, history, top_k, on_draft).answer
+        return self.run(question, history, top_k, on_draft, within).answer
 
     def run(
-        self, question: str, history: Sequence[Turn] = (), top_k: int | None = None, on_draft: TextSink | None = None
+        self,
+        question: str,
+        history: Sequence[Turn] = (),
+        top_k: int | None = None,
+        on_draft: TextSink | None = None,
+        within: Scope | None = None,
     ) -> Trace:
         """Answer in the question's language; search, select, generate and check in English. ``on_draft`` receives
         the model's unchecked English reply as it is generated (only for a question in English: a translated
-        answer has no draft worth showing); the checked answer that ``run`` returns replaces it."""
+        answer has no draft worth showing); the checked answer that ``run`` returns replaces it. ``within``
+        limits the articles that may answer."""
         started = time.perf_counter()
         question = self.check_question(question)
+        request = _Request(history, top_k, self.sources_within(within), started)
         language = self._languages.run(question)
         if language == ENGLISH:
-            return self._run_english(question, history, top_k, started, on_draft)
+            return self._run_english(question, request, on_draft)
         mark = time.perf_counter()
         english = self._translator.to_english(question, language)
         translate_ms = _ms_since(mark)
-        trace = self._run_english(english, history, top_k, started, None)
+        trace = self._run_english(english, request, None)
         answer = trace.answer
         mark = time.perf_counter()
         text = (
@@ -119,25 +148,27 @@ class Engine:
             update={
                 "answer": text or answer.answer,
                 "language": language if text else ENGLISH,
-                "searched_question": english,
+                "searched_question": answer.searched_question or english,
                 "timings_ms": timings,
             }
         )
         return replace(trace, answer=localised)
 
-    def _run_english(
-        self,
-        question: str,
-        history: Sequence[Turn],
-        top_k: int | None,
-        started: float,
-        on_draft: TextSink | None,
-    ) -> Trace:
+    def _run_english(self, question: str, request: "_Request", on_draft: TextSink | None) -> Trace:
         timings: dict[str, float] = {}
         if asks_for_something_else(question):
-            return Trace(self._refusal(timings, started), [], refused_by="request")
-        earlier = [turn.content for turn in history if turn.role == "user"][-1:]
-        chunks = self._retriever.retrieve(" ".join([*earlier, question]))
+            return Trace(self._refusal(timings, request.started), [], refused_by="request")
+        searched = " ".join([*request.earlier, question])
+        trace = self._search_and_answer(question, searched, request, on_draft, timings)
+        if not request.earlier:
+            return trace
+        return replace(trace, answer=trace.answer.model_copy(update={"searched_question": searched}))
+
+    def _search_and_answer(
+        self, question: str, searched: str, request: "_Request", on_draft: TextSink | None, timings: dict[str, float]
+    ) -> Trace:
+        history, top_k, started, earlier = request.history, request.top_k, request.started, request.earlier
+        chunks = self._retriever.retrieve_within(searched, request.sources)
         retrieved = [RetrievedChunk(str(c.node.metadata["source"]), c.node.get_content()) for c in chunks]
         timings["retrieve_ms"] = _ms_since(started)
 
@@ -184,6 +215,10 @@ class Engine:
             for i, claim in enumerate(claims)
         ]
 
+    def sources_within(self, within: Scope | None) -> frozenset[str] | None:
+        """The articles that may answer (None: all), or an InvalidInputError naming an article not ingested."""
+        return None if within is None or within.is_everything() else self._catalog.sources_within(within)
+
     def check_question(self, question: str) -> str:
         """The question with its whitespace normalised, or an InvalidInputError that says what is wrong with it."""
         question = " ".join(question.split())
@@ -193,6 +228,8 @@ class Engine:
             raise InvalidInputError(f"question is longer than {self._options.max_question_chars} characters")
         if not any(ch.isalnum() for ch in question):
             raise InvalidInputError("question has no words in it")
+        if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in question):
+            raise InvalidInputError("question contains control characters (a NUL byte, say)")
         return question
 
     def _messages(self, question: str, history: Sequence[Turn], sources: list[SourceSentence]) -> list[Message]:

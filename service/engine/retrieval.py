@@ -1,27 +1,57 @@
-"""Hybrid retrieval: dense (Chroma) and keyword (BM25) chunk retrievers fused by reciprocal rank."""
+"""Hybrid retrieval: dense (Chroma) and keyword (BM25) chunk retrievers fused by reciprocal rank, over the whole
+index or only over chosen articles."""
 
+import copy
+
+from llama_index.core import VectorStoreIndex
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle
+from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters
+from llama_index.retrievers.bm25 import BM25Retriever
 
 RRF_K = 60
 
 
 class HybridRetriever(BaseRetriever):
-    """Reciprocal rank fusion of several retrievers; a chunk found by both ranks above one found by either."""
+    """Reciprocal rank fusion of the dense and keyword retrievers; a chunk found by both ranks above one found by
+    either. Restricted to some articles, the dense search filters in Chroma and the keyword search ranks the whole
+    corpus and keeps those articles' chunks."""
 
-    def __init__(self, retrievers: list[BaseRetriever], top_k: int) -> None:
+    def __init__(self, index: VectorStoreIndex, keyword: BM25Retriever, retrieve_k: int) -> None:
         super().__init__()
-        self._retrievers = retrievers
-        self._top_k = top_k
+        self._index = index
+        self._keyword = keyword
+        self._retrieve_k = retrieve_k
+        self._dense = index.as_retriever(similarity_top_k=retrieve_k)
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        fused: dict[str, float] = {}
-        nodes: dict[str, NodeWithScore] = {}
-        for retriever in self._retrievers:
-            ranked = [hit for hit in retriever.retrieve(query_bundle) if (hit.score or 0.0) > 0.0]
-            for rank, hit in enumerate(ranked):
-                node_id = hit.node.node_id
-                fused[node_id] = fused.get(node_id, 0.0) + 1.0 / (RRF_K + rank + 1)
-                nodes.setdefault(node_id, hit)
-        best = sorted(fused, key=fused.__getitem__, reverse=True)[: self._top_k]
-        return [NodeWithScore(node=nodes[node_id].node, score=fused[node_id]) for node_id in best]
+        return self.retrieve_within(query_bundle, None)
+
+    def retrieve_within(self, query: str | QueryBundle, sources: frozenset[str] | None) -> list[NodeWithScore]:
+        """The best chunks for ``query`` from the articles named in ``sources`` (all articles when None)."""
+        bundle = QueryBundle(query) if isinstance(query, str) else query
+        if sources is None:
+            return _fuse([self._dense.retrieve(bundle), self._keyword.retrieve(bundle)], self._retrieve_k)
+        if not sources:
+            return []
+        only = MetadataFilters(
+            filters=[MetadataFilter(key="source", value=sorted(sources), operator=FilterOperator.IN)]
+        )
+        dense = self._index.as_retriever(similarity_top_k=self._retrieve_k, filters=only).retrieve(bundle)
+        wide = copy.copy(self._keyword)  # shares the index; only the depth differs, per request
+        wide.similarity_top_k = len(wide.corpus or []) or self._retrieve_k
+        keyword = [hit for hit in wide.retrieve(bundle) if hit.node.metadata.get("source") in sources]
+        return _fuse([dense, keyword[: self._retrieve_k]], self._retrieve_k)
+
+
+def _fuse(rankings: list[list[NodeWithScore]], top_k: int) -> list[NodeWithScore]:
+    fused: dict[str, float] = {}
+    nodes: dict[str, NodeWithScore] = {}
+    for ranking in rankings:
+        ranked = [hit for hit in ranking if (hit.score or 0.0) > 0.0]
+        for rank, hit in enumerate(ranked):
+            node_id = hit.node.node_id
+            fused[node_id] = fused.get(node_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+            nodes.setdefault(node_id, hit)
+    best = sorted(fused, key=fused.__getitem__, reverse=True)[:top_k]
+    return [NodeWithScore(node=nodes[node_id].node, score=fused[node_id]) for node_id in best]
