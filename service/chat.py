@@ -1,7 +1,9 @@
 """The terminal chat, in-process or against a running server: the model's draft streams in dim text and is then
 replaced by the checked answer with its footnotes; follow-ups use the conversation; Ctrl-C stops an answer."""
 
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -88,6 +90,10 @@ class ChatSession:
 
     def run(self, read_line: Callable[[], str] | None = None) -> None:
         read = read_line or line_reader()
+        if threading.current_thread() is threading.main_thread():
+            # Ctrl-C stops an answer even when whatever started us ignores SIGINT (a background job of a
+            # non-interactive shell does, and the ignoring is inherited).
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         self._console.print("Ask about the articles. /help lists the commands.", highlight=False)
         while True:
             try:

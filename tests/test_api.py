@@ -125,6 +125,14 @@ def test_an_unknown_source_is_a_404_that_says_where_to_look(client: TestClient) 
     assert response.json()["error"]["code"] == "not_found" and "/v1/sources" in response.json()["error"]["message"]
 
 
+@pytest.mark.parametrize(
+    "name", ["..%2F..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "..", "../seeds/000_d2a25c7ec89bae19.txt"]
+)
+def test_only_ingested_articles_are_served_never_other_paths(client: TestClient, name: str) -> None:
+    response = client.get(f"/v1/sources/{name}")
+    assert response.status_code == 404 and "root:" not in response.text and "error" in response.json()
+
+
 def test_chat_answers_the_last_user_message_in_the_light_of_the_earlier_ones(
     client: TestClient, fake: ScriptedLLM
 ) -> None:
