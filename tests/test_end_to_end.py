@@ -214,17 +214,25 @@ def test_the_page_answers_a_follow_up_and_opens_its_citation(server: str) -> Non
         page.screenshot(path=str(REPO / "evals" / "reports" / "page.png"))
 
 
+DIM, BOLD = "\x1b[2m", "\x1b[1m"  # how rich styles the draft and the checked answer on an xterm
+
+
 def test_the_chat_follows_up_in_a_real_terminal(seed_index: Path) -> None:
-    env = {**os.environ, "CITEWIRE_DATA_DIR": str(seed_index), "TERM": "dumb"}
-    chat = pexpect.spawn(CITEWIRE, ["chat"], env=env, encoding="utf-8", timeout=300)
+    """On a real terminal (xterm), so the model's draft streams in before the checked answer replaces it."""
+    env = {**os.environ, "CITEWIRE_DATA_DIR": str(seed_index), "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    chat = pexpect.spawn(CITEWIRE, ["chat"], env=env, encoding="utf-8", timeout=300, dimensions=(50, 200))
+    footnote = r"004_f2c2a30e7610bf0b\.txt:\d+-\d+"
     try:
-        chat.expect("you> ")
+        chat.expect("/help lists the commands")
         chat.sendline("Who mediated the agreement that ended the Wagner rebellion?")
-        chat.expect("004_f2c2a30e7610bf0b.txt:")
-        chat.expect("you> ")
+        chat.expect(footnote)
+        chat.expect("you>")
         chat.sendline("Where did the group's leader go under that agreement?")
-        chat.expect("you> ")
-        assert "Belarus" in (chat.before or "")
+        chat.expect(footnote)
+        shown = chat.before or ""
+        assert DIM in shown  # the draft streamed in, dim, ...
+        assert "Belarus" in shown.rsplit(BOLD, 1)[-1]  # ... then the checked answer, in bold, replaced it
+        chat.expect("you>")
         chat.sendline("/quit")
         chat.expect(pexpect.EOF)
     finally:
