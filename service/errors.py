@@ -1,5 +1,7 @@
 """One exception tree. Each error carries the HTTP status it maps to and a message meant for the user."""
 
+INTERNAL_ERROR_MESSAGE = "internal error; the server log has the details"
+
 
 class CitewireError(Exception):
     status_code = 500
@@ -81,18 +83,7 @@ class ServiceUnreachableError(CitewireError):
 
 def error_for(status_code: int, code: str, message: str) -> CitewireError:
     """The error a running citewire server reported, as the same kind of error raised in this process."""
-    kinds = [
-        InvalidInputError,
-        SourceNotFoundError,
-        IndexNotReadyError,
-        ModelUnavailableError,
-        LLMCallError,
-        UnauthorizedError,
-        RateLimitedError,
-        ServiceBusyError,
-        PayloadTooLargeError,
-    ]
-    for kind in kinds:
+    for kind in CitewireError.__subclasses__():
         if kind.code == code:
             return kind(message)
     error = CitewireError(message)

@@ -142,3 +142,7 @@ class ErrorBody(BaseModel):
         json_schema_extra={"examples": [{"error": {"code": "invalid_input", "message": "question has no words in it"}}]}
     )
     error: ErrorDetail
+
+    @classmethod
+    def of(cls, code: str, message: str) -> "ErrorBody":
+        return cls(error=ErrorDetail(code=code, message=message))

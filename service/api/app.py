@@ -21,8 +21,8 @@ from service.catalog import SourceCatalog
 from service.components.llm import TextSink
 from service.conversation import split_conversation
 from service.engine.engine import Engine
-from service.errors import CitewireError, IndexNotReadyError
-from service.schemas import Answer, AskRequest, ChatRequest, ErrorBody, SourceDocument, SourceInfo
+from service.errors import INTERNAL_ERROR_MESSAGE, CitewireError, IndexNotReadyError
+from service.schemas import Answer, AskRequest, ChatRequest, ErrorBody, Scope, SourceDocument, SourceInfo
 from service.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -45,12 +45,11 @@ def ask(
 ) -> Answer | Response:
     """Answer one question (with earlier turns as ``history``); ``stream`` gives Server-Sent Events."""
     question = engine.check_question(body.question)
-    engine.sources_within(body.within)  # a bad scope is a 422 before any stream starts
 
     def run(on_draft: TextSink | None) -> Answer:
         return engine.answer(question, body.history, body.top_k, on_draft, body.within)
 
-    return _respond(queue.admit(run), body.stream or _wants_events(request), metrics)
+    return _respond(engine, body.within, queue.admit(run), body.stream or _wants_events(request), metrics)
 
 
 @router.post("/v1/chat", response_model=Answer, responses=STREAMED)
@@ -60,16 +59,18 @@ def chat(
     """The conversation's last user message, answered in the light of the turns before it."""
     question, history = split_conversation(body.messages)
     question = engine.check_question(question)
-    engine.sources_within(body.within)
 
     def run(on_draft: TextSink | None) -> Answer:
         return engine.answer(question, history, body.top_k, on_draft, body.within)
 
-    return _respond(queue.admit(run), body.stream or _wants_events(request), metrics)
+    return _respond(engine, body.within, queue.admit(run), body.stream or _wants_events(request), metrics)
 
 
-def _respond(run: Callable[[TextSink | None], Answer], stream: bool, metrics: Metrics) -> Answer | Response:
+def _respond(
+    engine: Engine, within: Scope | None, run: Callable[[TextSink | None], Answer], stream: bool, metrics: Metrics
+) -> Answer | Response:
     if stream:
+        engine.sources_within(within)  # a bad scope is a 422 before the stream starts (unstreamed, run() raises it)
         return stream_answer(run, metrics.observe_answer)
     answer = run(None)
     metrics.observe_answer(answer)
@@ -118,7 +119,7 @@ def metrics_exposition(metrics: MetricsDep) -> Response:
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
+    return JSONResponse(status_code=status, content=ErrorBody.of(code, message).model_dump())
 
 
 def _error_response(exc: CitewireError) -> JSONResponse:
@@ -207,6 +208,6 @@ def create_app(
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         logger.exception("unexpected error on %s", request.url.path)
-        return _error(500, "internal_error", "internal error; the server log has the details")
+        return _error(500, "internal_error", INTERNAL_ERROR_MESSAGE)
 
     return app

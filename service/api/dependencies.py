@@ -6,7 +6,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Request
 
-from service.api.guards import AnswerQueue, KeyCheck, RateLimit
+from service.api.guards import OPEN_PATHS, AnswerQueue, KeyCheck, RateLimit
 from service.api.observability import Metrics
 from service.catalog import SourceCatalog
 from service.engine.engine import Engine
@@ -67,7 +67,7 @@ def guard(request: Request) -> None:
     keys: KeyCheck = request.app.state.keys
     limit: RateLimit = request.app.state.rate_limit
     caller = keys.caller(request)
-    if request.url.path not in ("/healthz", "/"):
+    if request.url.path not in OPEN_PATHS:
         limit.check(caller or (request.client.host if request.client else "unknown"))
 
 

@@ -27,10 +27,6 @@ class KeyCheck:
     def __init__(self, keys: list[str]) -> None:
         self._keys = [key.encode() for key in keys if key]
 
-    @property
-    def enabled(self) -> bool:
-        return bool(self._keys)
-
     def caller(self, request: Request) -> str | None:
         """The key's index as the caller's name ("key-0"), None for an open path; raises when the key is wrong."""
         if not self._keys or request.url.path in OPEN_PATHS:

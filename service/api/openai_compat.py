@@ -18,7 +18,7 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 from service.api.dependencies import ERRORS, EngineDep, MetricsDep, QueueDep
 from service.conversation import split_conversation
 from service.errors import CitewireError
-from service.schemas import Answer, ChatMessage
+from service.schemas import Answer, ChatMessage, ErrorBody
 
 MODEL_ID = "citewire"
 router = APIRouter(tags=["OpenAI-compatible"], responses=ERRORS)  # errors in citewire's shape, not OpenAI's
@@ -120,7 +120,7 @@ async def _chunks(run: Any, reply_id: str, created: int, model: str) -> AsyncIte
     try:
         answer: Answer = await anyio.to_thread.run_sync(run)
     except CitewireError as exc:
-        yield ServerSentEvent(data=json.dumps({"error": {"code": exc.code, "message": exc.message}}))
+        yield ServerSentEvent(data=ErrorBody.of(exc.code, exc.message).model_dump_json())
     else:
         yield chunk({"content": footnoted(answer)})
         yield chunk({}, "stop", citewire=answer.model_dump())

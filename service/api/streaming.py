@@ -18,8 +18,8 @@ from collections.abc import AsyncIterator, Callable
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from service.components.llm import GenerationStopped, TextSink
-from service.errors import CitewireError
-from service.schemas import Answer
+from service.errors import INTERNAL_ERROR_MESSAGE, CitewireError
+from service.schemas import Answer, ErrorBody
 
 logger = logging.getLogger(__name__)
 DraftedRun = Callable[[TextSink], Answer]
@@ -54,10 +54,10 @@ async def answer_events(run: DraftedRun, on_answer: Callable[[Answer], None]) ->
         except GenerationStopped:
             pass
         except CitewireError as exc:
-            put(("error", _error(exc.code, exc.message)))
+            put(("error", ErrorBody.of(exc.code, exc.message).model_dump_json()))
         except Exception:
             logger.exception("unexpected error while streaming an answer")
-            put(("error", _error("internal_error", "internal error; the server log has the details")))
+            put(("error", ErrorBody.of("internal_error", INTERNAL_ERROR_MESSAGE).model_dump_json()))
         finally:
             put(None)
 
@@ -78,7 +78,3 @@ def answer_tail(answer: Answer) -> list[Event]:
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
-def _error(code: str, message: str) -> str:
-    return _json({"error": {"code": code, "message": message}})
