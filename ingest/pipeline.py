@@ -2,13 +2,16 @@
 
 Chunk ids derive from content, so an unchanged file writes nothing, a changed file's new chunks are added
 before its old ones go, and a removed file's chunks are deleted. The keyword index is rebuilt from Chroma
-and swapped in at the end, so a run that fails halfway leaves the previous index usable.
+and swapped in at the end, so a run that fails halfway leaves the previous index usable; the next run finishes
+its work (a file held in two versions, or in part, is written again) and rebuilds the keyword index whenever
+it does not hold exactly Chroma's chunks. One run at a time per data folder.
 """
 
 import hashlib
 import json
+import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,10 +22,12 @@ from llama_index.core.vector_stores.utils import metadata_dict_to_node, node_to_
 
 from ingest.chunking import CHUNKER_VERSION, build_chunks
 from ingest.clean import clean_article
-from service.components.keyword_index import save_keyword_index
-from service.errors import SourceNotFoundError
+from ingest.decoding import UndecodableArticleError, decode_article
+from ingest.discovery import Discovered, discover_articles
+from ingest.lock import hold_ingest_lock
+from service.components.keyword_index import keyword_index_matches, save_keyword_index
 
-ARTICLE_SUFFIXES = (".txt",)
+logger = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file name)
 
 
@@ -33,7 +38,8 @@ class IngestSummary:
     kept: int = 0
     removed: int = 0
     seconds: float = 0.0
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "name: why", files not (re)indexed
+    notes: list[str] = field(default_factory=list)  # "name: what", files indexed with a remark
 
     def line(self) -> str:
         text = (
@@ -42,88 +48,114 @@ class IngestSummary:
         )
         if self.skipped:
             text += f"; skipped {len(self.skipped)}: " + "; ".join(self.skipped)
+        if self.notes:
+            text += "; note: " + "; ".join(self.notes)
         return text
-
-
-def discover_articles(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """The article files under ``paths`` and the folders scanned. A missing path fails before anything changes."""
-    files: list[Path] = []
-    folders: list[Path] = []
-    for given in paths:
-        path = given.expanduser().resolve()
-        if path.is_dir():
-            folders.append(path)
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in ARTICLE_SUFFIXES))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise SourceNotFoundError(f"no such file or folder: {path}")
-    return sorted(set(files)), folders
 
 
 def file_fingerprint(data: bytes) -> str:
     return hashlib.sha256(data + f"\0chunker={CHUNKER_VERSION}".encode()).hexdigest()
 
 
+@dataclass
+class _Indexed:
+    """What the collection holds for one file: its fingerprints and chunk ids, and whether the set is whole."""
+
+    fingerprints: set[str] = field(default_factory=set)
+    ids: list[str] = field(default_factory=list)
+    expected: int = -1  # chunks the file had when written; -1 for an index written before this was recorded
+
+    def is_current(self, fingerprint: str) -> bool:
+        return self.fingerprints == {fingerprint} and self.expected in (-1, len(self.ids))
+
+
 class Ingestor:
-    def __init__(self, embedder: BaseEmbedding, collection: Any, keyword_dir: Path) -> None:
+    def __init__(self, embedder: BaseEmbedding, collection: Any, keyword_dir: Path, max_file_bytes: int) -> None:
         self._embedder = embedder
         self._collection = collection
         self._keyword_dir = keyword_dir
+        self._max_file_bytes = max_file_bytes
 
     def run(self, paths: list[Path], progress: Progress | None = None) -> IngestSummary:
+        """Bring the index in line with the files under ``paths``. A file that cannot be read is reported and
+        skipped (what was indexed of it stays); the other files go on."""
         started = time.perf_counter()
-        files, folders = discover_articles(paths)
-        summary = IngestSummary(files=len(files))
-        indexed = self._indexed_files()
-        stale_ids: list[str] = []
-        changed = False
-        for done, path in enumerate(files):
-            if progress:
-                progress(done, len(files), path.name)
-            data = path.read_bytes()
-            fingerprint = file_fingerprint(data)
-            old = indexed.pop(str(path), None)
-            if old and old[0] == fingerprint:
-                summary.kept += len(old[1])
-                continue
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                summary.skipped.append(f"{path.name}: not UTF-8 text (byte {exc.start})")
-                if old:  # keep what was indexed rather than lose it
-                    summary.kept += len(old[1])
-                continue
-            nodes = self._build_nodes(path, text, fingerprint)
-            if not nodes:
-                summary.skipped.append(f"{path.name}: no article text found")
-            new_ids = {node.node_id for node in nodes}
-            old_ids = set(old[1]) if old else set()
-            self._add([node for node in nodes if node.node_id not in old_ids])
-            summary.added += len(new_ids - old_ids)
-            summary.kept += len(new_ids & old_ids)
-            stale_ids.extend(old_ids - new_ids)
-            changed = changed or new_ids != old_ids
-        for path_text, (_, ids) in indexed.items():
-            path = Path(path_text)
-            if not path.exists() or any(path.is_relative_to(folder) for folder in folders):
-                stale_ids.extend(ids)
-        if stale_ids:
-            self._collection.delete(ids=stale_ids)
-            summary.removed = len(stale_ids)
-            changed = True
-        if changed or not (self._keyword_dir / "retriever.json").exists():
-            save_keyword_index(self.stored_nodes(), self._keyword_dir)
+        found = discover_articles(paths)
+        with hold_ingest_lock(self._keyword_dir.parent):
+            summary = IngestSummary(files=len(found.files), skipped=list(found.refused))
+            self._sync(found, summary, progress)
         summary.seconds = time.perf_counter() - started
         return summary
 
-    def _indexed_files(self) -> dict[str, tuple[str, list[str]]]:
-        """path -> (fingerprint, chunk ids) for what the collection holds now."""
+    def _sync(self, found: Discovered, summary: IngestSummary, progress: Progress | None) -> None:
+        indexed = self._indexed_files()
+        stale_ids: list[str] = []
+        first_with: dict[str, Path] = {}  # fingerprint -> the file indexed with it in this run
+        for done, path in enumerate(found.files):
+            if progress:
+                progress(done, len(found.files), path.name)
+            old = indexed.pop(str(path), _Indexed())
+            data, problem = self._read(path)
+            if data is None:
+                summary.skipped.append(f"{path.name}: {problem}")
+                summary.kept += len(old.ids)  # keep what was indexed rather than lose it
+                continue
+            fingerprint = file_fingerprint(data)
+            twin = first_with.setdefault(fingerprint, path)
+            if twin != path:
+                summary.skipped.append(f"{path.name}: the same text as {twin.name}, indexed once")
+                stale_ids.extend(old.ids)
+                continue
+            if old.is_current(fingerprint):
+                summary.kept += len(old.ids)
+                continue
+            try:
+                decoded = decode_article(data)
+            except UndecodableArticleError as exc:
+                summary.skipped.append(f"{path.name}: {exc}")
+                summary.kept += len(old.ids)
+                continue
+            if decoded.encoding not in ("utf-8", "utf-8-sig"):
+                summary.notes.append(f"{path.name}: read as {decoded.encoding}")
+            nodes = self._build_nodes(path, decoded.text, fingerprint)
+            if not nodes:
+                summary.skipped.append(f"{path.name}: no article text found")
+            new_ids = {node.node_id for node in nodes}
+            old_ids = set(old.ids)
+            self._add([node for node in nodes if node.node_id not in old_ids])
+            logger.info("indexed %s: %d chunks", path.name, len(nodes))
+            summary.added += len(new_ids - old_ids)
+            summary.kept += len(new_ids & old_ids)
+            stale_ids.extend(old_ids - new_ids)
+        for path_text, old in indexed.items():
+            path = Path(path_text)
+            if not path.exists() or any(path.is_relative_to(folder) for folder in found.folders):
+                stale_ids.extend(old.ids)
+        if stale_ids:
+            self._collection.delete(ids=stale_ids)
+            summary.removed = len(stale_ids)
+        if not keyword_index_matches(self._keyword_dir, self._collection.get(include=[])["ids"]):
+            save_keyword_index(self.stored_nodes(), self._keyword_dir)
+
+    def _read(self, path: Path) -> tuple[bytes | None, str]:
+        try:
+            size = path.stat().st_size
+            if size > self._max_file_bytes:
+                limit = f"the {self._max_file_bytes:,}-byte limit (CITEWIRE_MAX_ARTICLE_BYTES)"
+                return None, f"{size:,} bytes, over {limit}"
+            return path.read_bytes(), ""
+        except OSError as exc:
+            return None, f"cannot be read ({exc.strerror or exc})"
+
+    def _indexed_files(self) -> dict[str, _Indexed]:
+        """path -> what the collection holds of it now (after a killed run, possibly two versions, or part of one)."""
         stored = self._collection.get(include=["metadatas"])
-        files: dict[str, tuple[str, list[str]]] = {}
+        files: dict[str, _Indexed] = {}
         for chunk_id, meta in zip(stored["ids"], stored["metadatas"], strict=True):
-            _, ids = files.setdefault(str(meta["path"]), (str(meta["fingerprint"]), []))
-            ids.append(chunk_id)
+            entry = files.setdefault(str(meta["path"]), _Indexed())
+            entry.fingerprints.add(str(meta["fingerprint"]))
+            entry.ids.append(chunk_id)
+            entry.expected = int(meta.get("file_chunks", -1))
         return files
 
     def _build_nodes(self, path: Path, text: str, fingerprint: str) -> list[TextNode]:
@@ -141,6 +173,7 @@ class Ingestor:
                 "published": article.published,
                 "fingerprint": fingerprint,
                 "sentences": json.dumps(chunk.sentences),
+                "file_chunks": len(chunks),
             }
             node = TextNode(id_=chunk.id, text=chunk.text, metadata=metadata)
             node.excluded_embed_metadata_keys = list(metadata)

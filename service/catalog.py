@@ -14,6 +14,10 @@ class SourceCatalog:
         self._collection = collection
         self._files = files
 
+    def count_chunks(self) -> int:
+        """The chunks in the index; asks the index, so it fails when the index cannot be reached."""
+        return int(self._collection.count())
+
     def list_sources(self) -> list[SourceInfo]:
         """Every ingested article, by file name, with its chunk count."""
         return [info for info, _ in sorted(self._indexed().values(), key=lambda pair: pair[0].source)]

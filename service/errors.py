@@ -72,6 +72,11 @@ class PayloadTooLargeError(CitewireError):
     code = "payload_too_large"
 
 
+class IngestRunningError(CitewireError):
+    status_code = 409
+    code = "ingest_running"
+
+
 class PromptTemplateError(CitewireError):
     code = "prompt_template_error"
 

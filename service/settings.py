@@ -17,6 +17,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("data"), description="Local folder for Chroma and the keyword index.")
     chroma_url: str | None = Field(None, description="Chroma server URL; embedded Chroma in data_dir when unset.")
     collection: str = "citewire"
+    max_article_bytes: int = Field(
+        5_000_000, ge=1, description="Larger article files are skipped by the ingest job, with a message."
+    )
 
     # Models
     embed_model_path: Path | None = Field(
@@ -31,7 +34,13 @@ class Settings(BaseSettings):
     )
     llm_api_base: str | None = None
     llm_api_key: str | None = None
-    llm_timeout_s: float = 300.0
+    llm_timeout_s: float = Field(300.0, gt=0, description="One model call; a call that takes longer is retried.")
+    llm_retries: int = Field(1, ge=0, le=5, description="Retries of a failed or timed-out model call.")
+    llm_fallback_model: str | None = Field(
+        None, description="A litellm model string tried when the main model fails (through litellm's router)."
+    )
+    llm_fallback_api_base: str | None = None
+    llm_fallback_api_key: str | None = None
     llm_max_tokens: int = Field(200, ge=16, le=4096)
     llm_threads: int = Field(2, ge=1)
     model_cache_dir: Path = Field(Path.home() / ".cache" / "citewire" / "models")

@@ -23,7 +23,12 @@ from service.settings import Settings
 
 
 def build_ingestor(settings: Settings) -> Ingestor:
-    return Ingestor(build_embedder(settings), open_collection(settings, create=True), settings.keyword_dir)
+    return Ingestor(
+        build_embedder(settings),
+        open_collection(settings, create=True),
+        settings.keyword_dir,
+        settings.max_article_bytes,
+    )
 
 
 def build_catalog(settings: Settings) -> SourceCatalog:

@@ -1,12 +1,15 @@
 import os
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
 from fastapi import FastAPI
@@ -18,6 +21,7 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
+CITEWIRE = str(Path(sys.executable).with_name("citewire"))
 
 
 @pytest.fixture(scope="session")
@@ -47,12 +51,17 @@ def article_dir(tmp_path: Path) -> Iterator[Path]:
     yield target
 
 
-@contextmanager
-def running_server(app: FastAPI) -> Iterator[str]:
-    """The app served by uvicorn on a free loopback port in this process, for clients in other processes."""
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def running_server(app: FastAPI, port: int | None = None) -> Iterator[str]:
+    """The app served by uvicorn on loopback (a free port unless given) in this process, for clients elsewhere."""
+    port = port or free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -65,3 +74,32 @@ def running_server(app: FastAPI) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=30)
+
+
+@contextmanager
+def citewire_server(data_dir: Path, **env: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`citewire serve` in its own process on a free port, with ``CITEWIRE_*`` settings from ``env``; yields its
+    URL and process once it is ready (the bundled model loaded)."""
+    port = free_port()
+    settings = {f"CITEWIRE_{key.upper()}": value for key, value in env.items()}
+    process = subprocess.Popen(
+        [CITEWIRE, "serve", "--port", str(port)],
+        env={**os.environ, "CITEWIRE_DATA_DIR": str(data_dir), "CITEWIRE_ARTICLES_DIR": str(SEEDS), **settings},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.5)
+        else:
+            raise AssertionError("the server did not come up")
+        yield url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

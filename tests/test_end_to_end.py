@@ -8,10 +8,7 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,10 +23,9 @@ from service.remote import read_events
 from service.schemas import Answer, Citation
 from service.wiring import build_engine, build_ingestor
 from tests.browser import ask_on_page, launch_chromium
-from tests.conftest import REPO, make_settings
+from tests.conftest import CITEWIRE, REPO, citewire_server, make_settings
 
 pytestmark = pytest.mark.slow
-CITEWIRE = str(Path(sys.executable).with_name("citewire"))
 
 
 @pytest.fixture(scope="module")
@@ -118,35 +114,10 @@ def test_an_article_that_carries_instructions_is_read_as_data(tmp_path: Path) ->
     assert_citations_exact(answer, articles)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def server(seed_index: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "CITEWIRE_DATA_DIR": str(seed_index), "CITEWIRE_ARTICLES_DIR": str(REPO / "seeds")}
-    process = subprocess.Popen(
-        [CITEWIRE, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the server did not come up")
+    with citewire_server(seed_index) as (url, _):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_the_http_api_answers_with_exact_citations(server: str) -> None:

@@ -109,7 +109,8 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz")
 def readyz(engine: EngineDep) -> dict[str, str]:
-    """Ready when the index is open and the engine built; otherwise a 503 that says why."""
+    """Ready when the index answers now and the engine is built; otherwise a 503 that says why."""
+    engine.check_ready()
     return {"status": "ready", "model": engine.model}
 
 

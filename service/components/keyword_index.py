@@ -1,14 +1,27 @@
 """The BM25 keyword index (bm25s through llama-index), persisted beside Chroma and swapped in atomically."""
 
+import hashlib
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from llama_index.core.schema import BaseNode
 from llama_index.retrievers.bm25 import BM25Retriever
 
 from service.errors import IndexNotReadyError
+
+CHUNK_IDS_DIGEST = "chunk-ids.sha256"
+
+
+def chunk_ids_digest(ids: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()
+
+
+def keyword_index_matches(directory: Path, ids: Iterable[str]) -> bool:
+    """Whether the saved index holds exactly these chunks (an ingest killed before saving leaves it behind)."""
+    digest = directory / CHUNK_IDS_DIGEST
+    return digest.is_file() and digest.read_text(encoding="utf-8").strip() == chunk_ids_digest(ids)
 
 
 def save_keyword_index(nodes: Sequence[BaseNode], directory: Path) -> None:
@@ -20,6 +33,7 @@ def save_keyword_index(nodes: Sequence[BaseNode], directory: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=".bm25-", dir=directory.parent))
     try:
         BM25Retriever.from_defaults(nodes=list(nodes), similarity_top_k=min(10, len(nodes))).persist(str(staging))
+        (staging / CHUNK_IDS_DIGEST).write_text(chunk_ids_digest(n.node_id for n in nodes) + "\n", encoding="utf-8")
         retired = directory.with_name(directory.name + ".old")
         shutil.rmtree(retired, ignore_errors=True)
         if directory.exists():

@@ -124,14 +124,16 @@ def register_local_provider(settings: Settings) -> Any:
 
 
 class LLMClient:
-    """Chat completions through litellm for whatever model the settings name."""
+    """Chat completions for whatever model the settings name, through litellm's router: it retries a failed or
+    timed-out call (``llm_retries`` times, no more), then tries the fallback model when one is configured."""
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._litellm = import_litellm()
         self.model = settings.llm_model
-        if self.model.startswith(f"{LOCAL_PROVIDER}/"):
-            register_local_provider(settings)
+        for model in (self.model, settings.llm_fallback_model or ""):
+            if model.startswith(f"{LOCAL_PROVIDER}/"):
+                register_local_provider(settings)
+        self._router = _build_router(settings)
 
     def warm_up(self) -> None:
         """Load a bundled model now rather than on the first question."""
@@ -142,32 +144,60 @@ class LLMClient:
         self, messages: list[Message], stop: list[str] | None = None, on_text: TextSink | None = None
     ) -> LLMReply:
         """The model's reply; with ``on_text``, streamed: each piece of text is handed to it as it is generated."""
+        options: dict[str, Any] = {
+            "messages": messages,
+            "temperature": 0.0,
+            "max_tokens": self._settings.llm_max_tokens,
+            "stop": stop,
+            "stream": on_text is not None,
+        }
         try:
-            response = self._litellm.completion(
-                model=self.model,
-                messages=messages,
-                temperature=0.0,
-                max_tokens=self._settings.llm_max_tokens,
-                stop=stop,
-                api_base=self._settings.llm_api_base,
-                api_key=self._settings.llm_api_key,
-                timeout=self._settings.llm_timeout_s,
-                num_retries=1,
-                stream=on_text is not None,
-            )
+            response = self._router.completion(model=MAIN, **options)
             if on_text is not None:
                 return LLMReply(text=_drain(response, on_text), model=self.model, prompt_tokens=0, completion_tokens=0)
         except (ModelUnavailableError, GenerationStopped):
             raise
         except Exception as exc:
-            raise LLMCallError(f"the language model {self.model!r} failed: {exc}") from exc
+            raise LLMCallError(f"the language model {self.model!r} failed: {_first_line(exc)}") from exc
         usage = getattr(response, "usage", None)
         return LLMReply(
             text=response.choices[0].message.content or "",
-            model=self.model,
+            model=str(getattr(response, "model", None) or self.model),
             prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
             completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
         )
+
+
+MAIN, FALLBACK = "main", "fallback"
+
+
+def _build_router(settings: Settings) -> Any:
+    router_class = import_litellm().Router
+
+    def deployment(name: str, model: str, api_base: str | None, api_key: str | None) -> dict[str, Any]:
+        params = {"model": model, "api_base": api_base, "api_key": api_key, "timeout": settings.llm_timeout_s}
+        params["max_retries"] = 0  # the OpenAI SDK's own retries would multiply the router's
+        return {"model_name": name, "litellm_params": {k: v for k, v in params.items() if v is not None}}
+
+    deployments = [deployment(MAIN, settings.llm_model, settings.llm_api_base, settings.llm_api_key)]
+    if settings.llm_fallback_model:
+        deployments.append(
+            deployment(
+                FALLBACK, settings.llm_fallback_model, settings.llm_fallback_api_base, settings.llm_fallback_api_key
+            )
+        )
+    return router_class(
+        model_list=deployments,
+        fallbacks=[{MAIN: [FALLBACK]}] if settings.llm_fallback_model else [],
+        num_retries=settings.llm_retries,
+        timeout=settings.llm_timeout_s,
+        disable_cooldowns=True,  # one deployment each: a cooldown would only refuse calls once the model is back
+    )
+
+
+def _first_line(exc: Exception) -> str:
+    """litellm's messages run to pages of hints; the first line says what happened."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
 
 
 def _drain(stream: Any, on_text: TextSink) -> str:

@@ -19,7 +19,7 @@ from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import read_time_focus
 from service.engine.verify import ClaimChecker, Verdict, is_short_claim
-from service.errors import InvalidInputError
+from service.errors import IndexNotReadyError, InvalidInputError
 from service.schemas import Answer, Citation, Scope, SentenceVerdict, Turn
 
 REFUSAL = "The articles do not say."
@@ -214,6 +214,11 @@ class Engine:
             and (gives_quantity(claim) or not asks_for_quantity(questions[0]))
             for i, claim in enumerate(claims)
         ]
+
+    def check_ready(self) -> None:
+        """Raises ``IndexNotReadyError`` when the index cannot be reached now, or has been emptied."""
+        if self._catalog.count_chunks() == 0:
+            raise IndexNotReadyError("the article index is empty; run `citewire ingest` first")
 
     def sources_within(self, within: Scope | None) -> frozenset[str] | None:
         """The articles that may answer (None: all), or an InvalidInputError naming an article not ingested."""

@@ -3,6 +3,8 @@
 import threading
 from pathlib import Path
 
+from ingest.decoding import UndecodableArticleError, decode_article
+
 
 class SourceFiles:
     def __init__(self) -> None:
@@ -10,7 +12,7 @@ class SourceFiles:
         self._lock = threading.Lock()
 
     def text(self, path: str) -> str | None:
-        """The file decoded as UTF-8, or None when it is gone or unreadable."""
+        """The file's text, decoded as the ingest job decoded it, or None when it is gone or unreadable."""
         try:
             stat = Path(path).stat()
             key = (stat.st_mtime_ns, stat.st_size)
@@ -18,8 +20,8 @@ class SourceFiles:
                 cached = self._cache.get(path)
             if cached and cached[0] == key:
                 return cached[1]
-            text = Path(path).read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = decode_article(Path(path).read_bytes()).text
+        except (OSError, UndecodableArticleError):
             return None
         with self._lock:
             self._cache[path] = (key, text)
