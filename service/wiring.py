@@ -1,24 +1,21 @@
 """The composition root: the one place that builds components from settings, for the server, CLI and evals."""
 
-from llama_index.core import VectorStoreIndex
-from llama_index.vector_stores.chroma import ChromaVectorStore
+from typing import Any
 
 from ingest.pipeline import Ingestor
 from service.catalog import SourceCatalog
 from service.chat import LocalService
 from service.components.embedder import build_embedder
-from service.components.keyword_index import load_keyword_retriever
 from service.components.llm import LLMClient
 from service.components.reranker import build_reranker
 from service.components.vector_store import open_collection
+from service.engine.article_index import ArticleIndex
 from service.engine.engine import Engine, EngineOptions
 from service.engine.language import LanguageDetector, Translator
 from service.engine.prompts import load_answer_prompts
-from service.engine.retrieval import HybridRetriever
 from service.engine.selection import SentenceSelector
 from service.engine.source_files import SourceFiles
 from service.engine.verify import ClaimChecker
-from service.errors import IndexNotReadyError
 from service.settings import Settings
 
 
@@ -43,17 +40,17 @@ def build_local_service(settings: Settings) -> LocalService:
 def build_engine(settings: Settings, llm: LLMClient | None = None) -> Engine:
     prompts = load_answer_prompts()
     embedder = build_embedder(settings)
-    collection = open_collection(settings)
-    if collection.count() == 0:
-        raise IndexNotReadyError("the article index is empty; run `citewire ingest` first")
-    index = VectorStoreIndex.from_vector_store(ChromaVectorStore(chroma_collection=collection), embed_model=embedder)
-    keyword = load_keyword_retriever(settings.keyword_dir, settings.retrieve_k)
-    reranker = build_reranker(settings)
     files = SourceFiles()
+
+    def open_articles(reopen: bool) -> Any:
+        return open_collection(settings, reopen=reopen)
+
+    index = ArticleIndex(open_articles, settings.keyword_dir, embedder, files, settings.retrieve_k)
+    index.current()  # fails now, with the reason, when there is no index yet
+    reranker = build_reranker(settings)
     llm = llm or LLMClient(settings)
     return Engine(
-        retriever=HybridRetriever(index, keyword, settings.retrieve_k),
-        catalog=SourceCatalog(collection, files),
+        index=index,
         selector=SentenceSelector(reranker, files),
         llm=llm,
         prompts=prompts,

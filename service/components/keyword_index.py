@@ -18,10 +18,17 @@ def chunk_ids_digest(ids: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()
 
 
+def read_keyword_generation(directory: Path) -> str:
+    """Changes whenever an ingest saves a keyword index with other chunks; "" when there is none."""
+    try:
+        return (directory / CHUNK_IDS_DIGEST).read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
 def keyword_index_matches(directory: Path, ids: Iterable[str]) -> bool:
     """Whether the saved index holds exactly these chunks (an ingest killed before saving leaves it behind)."""
-    digest = directory / CHUNK_IDS_DIGEST
-    return digest.is_file() and digest.read_text(encoding="utf-8").strip() == chunk_ids_digest(ids)
+    return read_keyword_generation(directory) == chunk_ids_digest(ids)
 
 
 def save_keyword_index(nodes: Sequence[BaseNode], directory: Path) -> None:

@@ -9,13 +9,16 @@ from urllib.parse import urlparse
 
 import chromadb
 import httpx
+from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
 from service.errors import IndexNotReadyError
 from service.settings import Settings
 
 
-def open_chroma_client(settings: Settings) -> Any:
+def open_chroma_client(settings: Settings, reopen: bool = False) -> Any:
+    """``reopen``: read embedded Chroma from disk again. It keeps its vectors in memory per process, so without
+    this a process does not see chunks another process has added since it opened the folder."""
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
@@ -26,6 +29,8 @@ def open_chroma_client(settings: Settings) -> Any:
             settings=chroma_settings,
         )
     settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    if reopen:
+        SharedSystemClient.clear_system_cache()  # clients already open keep working on what they had
     return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
 
 
@@ -52,9 +57,9 @@ class ReachableCollection:
         return call
 
 
-def open_collection(settings: Settings, create: bool = False) -> Any:
+def open_collection(settings: Settings, create: bool = False, reopen: bool = False) -> Any:
     try:
-        client = open_chroma_client(settings)
+        client = open_chroma_client(settings, reopen)
     except (httpx.TransportError, ValueError) as exc:  # the HTTP client checks the server at once (ValueError)
         if not settings.chroma_url:
             raise

@@ -7,14 +7,13 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from service.catalog import SourceCatalog
 from service.components.llm import LLMClient, Message, TextSink
 from service.components.reranker import CrossEncoderReranker
+from service.engine.article_index import ArticleIndex
 from service.engine.claims import says_not_found, split_claims
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
 from service.engine.question_forms import as_question, asks_for_quantity, asks_for_something_else, gives_quantity
-from service.engine.retrieval import HybridRetriever
 from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import read_time_focus
@@ -71,8 +70,7 @@ class Engine:
     def __init__(
         self,
         *,
-        retriever: HybridRetriever,
-        catalog: SourceCatalog,
+        index: ArticleIndex,
         selector: SentenceSelector,
         llm: LLMClient,
         prompts: AnswerPrompts,
@@ -83,8 +81,7 @@ class Engine:
         translator: Translator,
         options: EngineOptions,
     ) -> None:
-        self._retriever = retriever
-        self._catalog = catalog
+        self._index = index
         self._selector = selector
         self._llm = llm
         self._prompts = prompts
@@ -94,6 +91,11 @@ class Engine:
         self._languages = languages
         self._translator = translator
         self._options = options
+
+    @property
+    def index(self) -> ArticleIndex:
+        """The article index this engine reads, as the last finished ingest left it."""
+        return self._index
 
     @property
     def model(self) -> str:
@@ -168,7 +170,7 @@ class Engine:
         self, question: str, searched: str, request: "_Request", on_draft: TextSink | None, timings: dict[str, float]
     ) -> Trace:
         history, top_k, started, earlier = request.history, request.top_k, request.started, request.earlier
-        chunks = self._retriever.retrieve_within(searched, request.sources)
+        chunks = self._index.current().retriever.retrieve_within(searched, request.sources)
         retrieved = [RetrievedChunk(str(c.node.metadata["source"]), c.node.get_content()) for c in chunks]
         timings["retrieve_ms"] = _ms_since(started)
 
@@ -217,12 +219,14 @@ class Engine:
 
     def check_ready(self) -> None:
         """Raises ``IndexNotReadyError`` when the index cannot be reached now, or has been emptied."""
-        if self._catalog.count_chunks() == 0:
+        if self._index.current().catalog.count_chunks() == 0:
             raise IndexNotReadyError("the article index is empty; run `citewire ingest` first")
 
     def sources_within(self, within: Scope | None) -> frozenset[str] | None:
         """The articles that may answer (None: all), or an InvalidInputError naming an article not ingested."""
-        return None if within is None or within.is_everything() else self._catalog.sources_within(within)
+        if within is None or within.is_everything():
+            return None
+        return self._index.current().catalog.sources_within(within)
 
     def check_question(self, question: str) -> str:
         """The question with its whitespace normalised, or an InvalidInputError that says what is wrong with it."""

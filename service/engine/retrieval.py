@@ -27,6 +27,10 @@ class HybridRetriever(BaseRetriever):
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         return self.retrieve_within(query_bundle, None)
 
+    def retrieve_dense(self, query: str) -> list[NodeWithScore]:
+        """The dense (Chroma) ranking alone, for diagnosis."""
+        return self._dense.retrieve(QueryBundle(query))
+
     def retrieve_within(self, query: str | QueryBundle, sources: frozenset[str] | None) -> list[NodeWithScore]:
         """The best chunks for ``query`` from the articles named in ``sources`` (all articles when None)."""
         bundle = QueryBundle(query) if isinstance(query, str) else query
