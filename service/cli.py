@@ -7,7 +7,7 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, TextColumn
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from service.chat import ChatSession, answer_live, open_service
 from service.errors import CitewireError, InvalidInputError
@@ -129,3 +129,38 @@ def run_eval(
         for failure in failures:
             Console(stderr=True).print(f"[bold red]gate:[/] {failure}", highlight=False)
         raise typer.Exit(1)
+
+
+@app.command()
+def bench(
+    eval_set: Annotated[str, typer.Option("--set", help="The eval set whose corpus and questions are used.")] = "dev",
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Questions, spread over the set (default 16; 0 for all).")
+    ] = 16,
+    out: Annotated[Path, typer.Option(help="Where bench.json, bench.md and bench.png go.")] = Path("evals/reports"),
+) -> None:
+    """citewire against a plain llama-index pipeline, same machine, same embedder and model, in one run."""
+    from rich.table import Table
+
+    from evals.bench import run_bench
+    from evals.bench_report import table_rows, write_bench
+    from evals.sets import EVAL_SETS
+
+    if eval_set not in EVAL_SETS:
+        Console(stderr=True).print(f"[bold red]error:[/] unknown eval set {eval_set!r}; known: {sorted(EVAL_SETS)}")
+        raise typer.Exit(2)
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console) as bar:
+        task = bar.add_task("starting")
+        result = _run(
+            lambda: run_bench(Settings(), eval_set, limit or None, lambda text: bar.update(task, description=text))
+        )
+    table = Table(title=f"{result['cases']} {eval_set} questions, {result['model']}")
+    for column in ("measure", "citewire", "plain llama-index"):
+        table.add_column(column)
+    for row in table_rows(result):
+        table.add_row(*row)
+    Console().print(table)
+    Console().print("ratios (citewire / plain):", result["ratios"])
+    for path in write_bench(result, out):
+        Console().print(f"wrote {path}")
