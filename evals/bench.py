@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from evals.bench_plain import PlainPipeline
+from evals.bench_plain import PlainPipeline, corpus_files
 from evals.bench_probes import PeakMemory, RecordingLLMClient
 from evals.cases import EvalCase, load_cases
 from evals.diagnosis import holds_facts
@@ -31,6 +31,7 @@ class IngestFigures:
     chunks: int
     again_s: float  # the same corpus ingested again, unchanged
     peak_mib: float
+    kilobytes: float  # the corpus's size: both pipelines read the same files
 
 
 @dataclass
@@ -84,7 +85,9 @@ def run_bench(settings: Settings, set_name: str, limit: int | None, step: Step) 
             for number, case in enumerate(cases, start=1):
                 step(f"citewire: question {number}/{len(cases)}")
                 runs.append(_run_citewire(engine, llm, case))
-        citewire = _summary(runs, IngestFigures(ingest_s, chunks, reingest_s, ingest_memory.peak_mib), answer_memory)
+        kilobytes = sum(p.stat().st_size for p in corpus_files(eval_set.corpus)) / 1000
+        ours_ingest = IngestFigures(ingest_s, chunks, reingest_s, ingest_memory.peak_mib, kilobytes)
+        citewire = _summary(runs, ours_ingest, answer_memory)
 
         plain = PlainPipeline(work / "plain", build_embedder(settings), llm)
         step("plain llama-index: ingest")
@@ -102,7 +105,7 @@ def run_bench(settings: Settings, set_name: str, limit: int | None, step: Step) 
             for number, case in enumerate(cases, start=1):
                 step(f"plain llama-index: question {number}/{len(cases)}")
                 plain_runs.append(_run_plain(plain, llm, case))
-        plain_ingest = IngestFigures(plain_ingest_s, plain_chunks, plain_reingest_s, ingest_memory.peak_mib)
+        plain_ingest = IngestFigures(plain_ingest_s, plain_chunks, plain_reingest_s, ingest_memory.peak_mib, kilobytes)
         baseline = _summary(plain_runs, plain_ingest, answer_memory)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -190,6 +193,7 @@ def _share(flags: list[bool | None]) -> float | None:
 
 
 def _summary(runs: list[QuestionRun], ingest: IngestFigures, answering: PeakMemory) -> dict[str, Any]:
+    searched = [r for r in runs if r.retrieve_ms > 0]  # a question refused on its face searches nothing
     tokens = [r.prompt_tokens for r in runs if r.prompt_tokens]
     cited = sum(r.citations_total for r in runs)
     outside_llm = [(r.answer_ms - r.llm_ms) / r.answer_ms for r in runs if r.answer_ms > 0 and r.llm_ms > 0]
@@ -197,9 +201,10 @@ def _summary(runs: list[QuestionRun], ingest: IngestFigures, answering: PeakMemo
         "ingest_s": round(ingest.seconds, 2),
         "chunks": ingest.chunks,
         "chunks_per_s": round(ingest.chunks / ingest.seconds, 1) if ingest.seconds else None,
+        "kb_per_s": round(ingest.kilobytes / ingest.seconds, 1) if ingest.seconds else None,
         "reingest_s": round(ingest.again_s, 2),
-        "retrieve_ms": _percentiles([r.retrieve_ms for r in runs]),
-        "rerank_ms": _percentiles([r.rerank_ms for r in runs]),
+        "retrieve_ms": _percentiles([r.retrieve_ms for r in searched]),
+        "rerank_ms": _percentiles([r.rerank_ms for r in searched]),
         "prompt_tokens": _percentiles([float(t) for t in tokens]),
         "first_text_ms": _percentiles([r.first_text_ms for r in runs if r.first_text_ms is not None]),
         "answer_ms": _percentiles([r.answer_ms for r in runs]),
@@ -223,5 +228,6 @@ def _ratios(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, float | N
         "first_text_p50": ratio(ours["first_text_ms"]["p50"], theirs["first_text_ms"]["p50"]),
         "answer_p50": ratio(ours["answer_ms"]["p50"], theirs["answer_ms"]["p50"]),
         "ingest_chunks_per_s": ratio(ours["chunks_per_s"], theirs["chunks_per_s"]),
+        "ingest_kb_per_s": ratio(ours["kb_per_s"], theirs["kb_per_s"]),
         "reingest_speedup": ratio(ours["ingest_s"], ours["reingest_s"]),
     }

@@ -55,10 +55,10 @@ class PlainPipeline:
 
     def ingest(self, corpus: Sequence[Path]) -> int:
         """Read and index every file again (a plain pipeline keeps no record of what it has seen); the chunk count."""
-        documents = SimpleDirectoryReader(input_files=[str(p) for p in _files(corpus)]).load_data()
+        documents = SimpleDirectoryReader(input_files=[str(p) for p in corpus_files(corpus)]).load_data()
         storage = StorageContext.from_defaults(vector_store=ChromaVectorStore(chroma_collection=self._collection))
         self._index = VectorStoreIndex.from_documents(documents, storage_context=storage, embed_model=self._embedder)
-        return len(self._index.docstore.docs) or self._collection.count()
+        return int(self._collection.count())
 
     def answer(self, question: str) -> PlainAnswer:
         assert self._index is not None, "ingest first"
@@ -81,5 +81,5 @@ class PlainPipeline:
         )
 
 
-def _files(corpus: Sequence[Path]) -> list[Path]:
+def corpus_files(corpus: Sequence[Path]) -> list[Path]:
     return sorted(p for folder in corpus for p in (folder.rglob("*.txt") if folder.is_dir() else [folder]))

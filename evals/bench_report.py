@@ -9,6 +9,7 @@ Cell = Callable[[dict[str, Any]], object]
 ROWS: list[tuple[str, Cell]] = [
     ("ingest: chunks", lambda s: s["chunks"]),
     ("ingest: chunks/s", lambda s: s["chunks_per_s"]),
+    ("ingest: kB of articles/s", lambda s: s["kb_per_s"]),
     ("ingest: seconds", lambda s: s["ingest_s"]),
     ("re-ingest, unchanged: seconds", lambda s: s["reingest_s"]),
     ("query embedding + retrieval ms p50 / p95", lambda s: _pair(s["retrieve_ms"])),

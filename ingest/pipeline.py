@@ -1,15 +1,16 @@
 """The ingest job: clean, chunk, embed and store articles; idempotent and incremental.
 
 Chunk ids derive from content, so an unchanged file writes nothing, a changed file's new chunks are added
-before its old ones go, and a removed file's chunks are deleted. The keyword index is rebuilt from Chroma
-and swapped in at the end, so a run that fails halfway leaves the previous index usable; the next run finishes
-its work (a file held in two versions, or in part, is written again) and rebuilds the keyword index whenever
-it does not hold exactly Chroma's chunks. One run at a time per data folder.
+before its old ones go, and a removed file's chunks are deleted. At the end the keyword index takes Chroma's
+changes (only those), so a run that fails halfway leaves the previous index usable; the next run finishes its
+work (a file held in two versions, or in part, is written again) and brings the keyword index in line with
+Chroma. One run at a time per data folder.
 """
 
 import hashlib
 import json
 import logging
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,14 +19,14 @@ from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.schema import TextNode
-from llama_index.core.vector_stores.utils import metadata_dict_to_node, node_to_metadata_dict
+from llama_index.core.vector_stores.utils import node_to_metadata_dict
 
 from ingest.chunking import CHUNKER_VERSION, build_chunks
 from ingest.clean import clean_article
 from ingest.decoding import UndecodableArticleError, decode_article
 from ingest.discovery import Discovered, discover_articles
 from ingest.lock import hold_ingest_lock
-from service.components.keyword_index import keyword_index_matches, save_keyword_index
+from service.components.keyword_index import KeywordIndex
 
 logger = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file name)
@@ -70,10 +71,13 @@ class _Indexed:
 
 
 class Ingestor:
-    def __init__(self, embedder: BaseEmbedding, collection: Any, keyword_dir: Path, max_file_bytes: int) -> None:
+    def __init__(
+        self, embedder: BaseEmbedding, collection: Any, keywords: KeywordIndex, data_dir: Path, max_file_bytes: int
+    ) -> None:
         self._embedder = embedder
         self._collection = collection
-        self._keyword_dir = keyword_dir
+        self._keywords = keywords
+        self._data_dir = data_dir
         self._max_file_bytes = max_file_bytes
 
     def run(self, paths: list[Path], progress: Progress | None = None) -> IngestSummary:
@@ -81,7 +85,7 @@ class Ingestor:
         skipped (what was indexed of it stays); the other files go on."""
         started = time.perf_counter()
         found = discover_articles(paths)
-        with hold_ingest_lock(self._keyword_dir.parent):
+        with hold_ingest_lock(self._data_dir):
             summary = IngestSummary(files=len(found.files), skipped=list(found.refused))
             self._sync(found, summary, progress)
         summary.seconds = time.perf_counter() - started
@@ -134,8 +138,8 @@ class Ingestor:
         if stale_ids:
             self._collection.delete(ids=stale_ids)
             summary.removed = len(stale_ids)
-        if not keyword_index_matches(self._keyword_dir, self._collection.get(include=[])["ids"]):
-            save_keyword_index(self.stored_nodes(), self._keyword_dir)
+        self._keywords.sync_with(self._collection)
+        shutil.rmtree(self._data_dir / "bm25", ignore_errors=True)  # the keyword index of earlier versions
 
     def _read(self, path: Path) -> tuple[bytes | None, str]:
         try:
@@ -193,12 +197,3 @@ class Ingestor:
             documents=[node.get_content() for node in nodes],
             metadatas=[node_to_metadata_dict(node, remove_text=True, flat_metadata=True) for node in nodes],
         )
-
-    def stored_nodes(self) -> list[TextNode]:
-        stored = self._collection.get(include=["documents", "metadatas"])
-        nodes = []
-        for document, meta in zip(stored["documents"], stored["metadatas"], strict=True):
-            node = metadata_dict_to_node(meta, text=document)
-            assert isinstance(node, TextNode)
-            nodes.append(node)
-        return nodes

@@ -138,9 +138,17 @@ def bench(
         int | None, typer.Option(min=1, help="Questions, spread over the set (default 16; 0 for all).")
     ] = 16,
     out: Annotated[Path, typer.Option(help="Where bench.json, bench.md and bench.png go.")] = Path("evals/reports"),
+    scale: Annotated[
+        str | None,
+        typer.Option(help="Instead: how the index grows, at these chunk counts (e.g. 1000,10000,100000)."),
+    ] = None,
 ) -> None:
     """citewire against a plain llama-index pipeline, same machine, same embedder and model, in one run."""
     from rich.table import Table
+
+    if scale is not None:
+        _bench_scale(scale, out)
+        return
 
     from evals.bench import run_bench
     from evals.bench_report import table_rows, write_bench
@@ -163,4 +171,29 @@ def bench(
     Console().print(table)
     Console().print("ratios (citewire / plain):", result["ratios"])
     for path in write_bench(result, out):
+        Console().print(f"wrote {path}")
+
+
+def _bench_scale(sizes_text: str, out: Path) -> None:
+    import tempfile
+
+    from evals.bench_scale import run_scale, scale_markdown, write_scale
+
+    try:
+        sizes = [int(part) for part in sizes_text.split(",") if part.strip()]
+    except ValueError:
+        sizes = []
+    if not sizes or min(sizes) < 1:
+        Console(stderr=True).print(
+            f"[bold red]error:[/] --scale takes chunk counts like 1000,10000; not {sizes_text!r}"
+        )
+        raise typer.Exit(2)
+    with tempfile.TemporaryDirectory(prefix="citewire-scale-") as folder:
+        settings = Settings(data_dir=Path(folder), chroma_url=None)
+        console = Console(stderr=True)
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console) as bar:
+            task = bar.add_task("starting")
+            result = _run(lambda: run_scale(settings, sizes, lambda text: bar.update(task, description=text)))
+    Console().print(scale_markdown(result))
+    for path in write_scale(result, out):
         Console().print(f"wrote {path}")

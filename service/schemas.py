@@ -75,6 +75,11 @@ class SentenceVerdict(BaseModel):
     on_question: bool = Field(True, description="The sentence addresses the question (else it is not served).")
 
 
+class TokenCounts(BaseModel):
+    prompt: int = 0
+    completion: int = 0
+
+
 class Answer(BaseModel):
     answer: str
     refused: bool
@@ -89,6 +94,11 @@ class Answer(BaseModel):
         "follow-up joined to the user's question before it.",
     )
     timings_ms: dict[str, float]
+    tokens: TokenCounts = Field(
+        default_factory=TokenCounts,
+        description="Tokens of the answering model call (not of translations); zero when none was made or the "
+        "provider does not count them.",
+    )
 
 
 class SourceInfo(BaseModel):

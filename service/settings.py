@@ -92,5 +92,5 @@ class Settings(BaseSettings):
         return self.data_dir / "chroma"
 
     @property
-    def keyword_dir(self) -> Path:
-        return self.data_dir / "bm25"
+    def keyword_path(self) -> Path:
+        return self.data_dir / "keywords.sqlite"

@@ -6,6 +6,7 @@ from ingest.pipeline import Ingestor
 from service.catalog import SourceCatalog
 from service.chat import LocalService
 from service.components.embedder import build_embedder
+from service.components.keyword_index import KeywordIndex
 from service.components.llm import LLMClient
 from service.components.reranker import build_reranker
 from service.components.vector_store import open_collection
@@ -23,7 +24,8 @@ def build_ingestor(settings: Settings) -> Ingestor:
     return Ingestor(
         build_embedder(settings),
         open_collection(settings, create=True),
-        settings.keyword_dir,
+        KeywordIndex(settings.keyword_path),
+        settings.data_dir,
         settings.max_article_bytes,
     )
 
@@ -45,7 +47,7 @@ def build_engine(settings: Settings, llm: LLMClient | None = None) -> Engine:
     def open_articles(reopen: bool) -> Any:
         return open_collection(settings, reopen=reopen)
 
-    index = ArticleIndex(open_articles, settings.keyword_dir, embedder, files, settings.retrieve_k)
+    index = ArticleIndex(open_articles, KeywordIndex(settings.keyword_path), embedder, files, settings.retrieve_k)
     index.current()  # fails now, with the reason, when there is no index yet
     reranker = build_reranker(settings)
     llm = llm or LLMClient(settings)

@@ -128,6 +128,7 @@ def test_the_http_api_answers_with_exact_citations(server: str) -> None:
     body = Answer.model_validate(response.json())
     assert not body.refused and "004_f2c2a30e7610bf0b.txt" in {c.source for c in body.citations}
     assert_citations_exact(body)
+    assert body.tokens.prompt > 200 and body.tokens.completion > 0  # the system prompt alone is over 200
     bad = httpx.post(f"{server}/v1/ask", json={"question": ""}, timeout=30)
     assert bad.status_code == 422 and "question" in bad.json()["error"]["message"]
     for citation in body.citations:
@@ -152,8 +153,11 @@ def test_a_follow_up_over_http_chat_uses_the_conversation(server: str) -> None:
     assert not body.refused and "Belarus" in body.answer
     assert [Citation.model_validate_json(data) for name, data in events if name == "citation"] == body.citations
     assert_citations_exact(body)
+    assert body.tokens.prompt > 200 and 0 < body.tokens.completion <= 200  # counted when streamed too
     metrics = httpx.get(f"{server}/metrics", timeout=30).text
     assert 'citewire_requests_total{method="POST",route="/v1/chat",status="200"}' in metrics
+    prompt_tokens = re.search(r'^citewire_llm_tokens_total\{kind="prompt"\} (\S+)$', metrics, flags=re.MULTILINE)
+    assert prompt_tokens and float(prompt_tokens.group(1)) >= body.tokens.prompt
 
 
 def test_the_openai_client_gets_a_cited_streamed_answer(server: str) -> None:

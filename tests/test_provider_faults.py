@@ -54,6 +54,7 @@ def test_a_model_server_reached_by_settings_alone_answers_with_citations(
         response = client.post("/v1/ask", json=QUESTION)
     assert response.status_code == 200, response.text
     assert response.json()["citations"] and behaviour.calls == ["newsroom-model"]
+    assert response.json()["tokens"] == {"prompt": 100, "completion": 20}  # as the server counted them
 
 
 @pytest.mark.parametrize("mode", ["error", "slow", "garbage"])

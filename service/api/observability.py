@@ -47,12 +47,17 @@ class Metrics:
         self.answers = Counter(
             "citewire_answers", "Answers given, by whether they were refusals.", ["refused"], registry=self.registry
         )
+        self.tokens = Counter(
+            "citewire_llm_tokens", "Tokens of answering model calls, by kind.", ["kind"], registry=self.registry
+        )
         self.removed = Counter(
             "citewire_removed_sentences", "Model sentences the checker did not serve.", registry=self.registry
         )
 
     def observe_answer(self, answer: Answer) -> None:
         self.answers.labels(refused=str(answer.refused).lower()).inc()
+        self.tokens.labels(kind="prompt").inc(answer.tokens.prompt)
+        self.tokens.labels(kind="completion").inc(answer.tokens.completion)
         self.removed.inc(sum(1 for s in answer.sentences if not (s.supported and s.on_question)))
         for key, stage in STAGES.items():
             if key in answer.timings_ms:

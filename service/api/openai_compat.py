@@ -72,7 +72,7 @@ class ChatCompletion(BaseModel):
     created: int
     model: str
     choices: list[Choice]
-    usage: Usage = Field(default_factory=Usage, description="Not counted yet: always zero.")
+    usage: Usage = Field(default_factory=Usage, description="The answering model call's tokens (see Answer.tokens).")
     citewire: Answer = Field(description="The whole answer: citations with offsets and quotes, sentence verdicts.")
 
 
@@ -107,7 +107,14 @@ def chat_completions(
         return EventSourceResponse(_chunks(run, reply_id, created, body.model), ping=15, sep="\n")
     answer = run()
     choice = Choice(message=ReplyMessage(content=footnoted(answer)))
-    return ChatCompletion(id=reply_id, created=created, model=body.model, choices=[choice], citewire=answer)
+    usage = Usage(
+        prompt_tokens=answer.tokens.prompt,
+        completion_tokens=answer.tokens.completion,
+        total_tokens=answer.tokens.prompt + answer.tokens.completion,
+    )
+    return ChatCompletion(
+        id=reply_id, created=created, model=body.model, choices=[choice], usage=usage, citewire=answer
+    )
 
 
 async def _chunks(run: Any, reply_id: str, created: int, model: str) -> AsyncIterator[ServerSentEvent]:

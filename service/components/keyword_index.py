@@ -1,59 +1,117 @@
-"""The BM25 keyword index (bm25s through llama-index), persisted beside Chroma and swapped in atomically."""
+"""BM25 keyword search over the chunks in SQLite FTS5, beside Chroma: persisted, changed in place (adding or
+deleting a chunk writes its rows, never the whole index), and read by a server while an ingest writes (WAL).
 
-import hashlib
-import shutil
-import tempfile
-from collections.abc import Iterable, Sequence
+The ingest brings it in line with Chroma at the end of every run (``sync_with``), so a run killed halfway is
+repaired by the next. ``generation`` changes with every change, so readers know to look again."""
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import Any
 
-from llama_index.core.schema import BaseNode
-from llama_index.retrievers.bm25 import BM25Retriever
+from bm25s.stopwords import STOPWORDS_EN
+from llama_index.core.schema import NodeWithScore, TextNode
 
 from service.errors import IndexNotReadyError
 
-CHUNK_IDS_DIGEST = "chunk-ids.sha256"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS chunks(
+    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source TEXT NOT NULL, text TEXT NOT NULL, metadata TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    text, content='chunks', content_rowid='rowid', tokenize='porter unicode61'
+);
+CREATE TRIGGER IF NOT EXISTS chunks_added AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunks_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS chunks_deleted AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO state VALUES ('generation', 0);
+"""
+_STOPWORDS = frozenset(STOPWORDS_EN)
+_BATCH = 500  # ids per statement, well under SQLite's limit on bound parameters
 
 
-def chunk_ids_digest(ids: Iterable[str]) -> str:
-    return hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()
+class KeywordIndex:
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    @contextmanager
+    def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
+        if not write and not self._path.exists():
+            raise IndexNotReadyError(f"no keyword index at {self._path}; run `citewire ingest` first")
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(sqlite3.connect(self._path, timeout=30)) as connection:
+            if write:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.executescript(_SCHEMA)
+            with connection:  # one transaction: committed whole, or rolled back
+                yield connection
+
+    def generation(self) -> int:
+        """Changes whenever chunks are added or deleted; -1 when there is no index yet."""
+        try:
+            with self._connect() as connection:
+                return int(connection.execute("SELECT value FROM state WHERE key = 'generation'").fetchone()[0])
+        except (IndexNotReadyError, sqlite3.OperationalError):
+            return -1
+
+    def ids(self) -> set[str]:
+        with self._connect(write=True) as connection:
+            return {row[0] for row in connection.execute("SELECT id FROM chunks")}
+
+    def sync_with(self, collection: Any) -> tuple[int, int]:
+        """Add what Chroma holds and this lacks, delete what it holds and Chroma does not; (added, deleted)."""
+        wanted = set(collection.get(include=[])["ids"])
+        held = self.ids()
+        missing, extra = sorted(wanted - held), sorted(held - wanted)
+        with self._connect(write=True) as connection:
+            for first in range(0, len(extra), _BATCH):
+                batch = extra[first : first + _BATCH]
+                connection.execute(f"DELETE FROM chunks WHERE id IN ({','.join('?' * len(batch))})", batch)
+            for first in range(0, len(missing), _BATCH):
+                stored = collection.get(ids=missing[first : first + _BATCH], include=["documents", "metadatas"])
+                connection.executemany(
+                    "INSERT INTO chunks(id, source, text, metadata) VALUES (?, ?, ?, ?)",
+                    [
+                        (chunk_id, str(meta["source"]), text, json.dumps(meta))
+                        for chunk_id, text, meta in zip(
+                            stored["ids"], stored["documents"], stored["metadatas"], strict=True
+                        )
+                    ],
+                )
+            if missing or extra:
+                connection.execute("UPDATE state SET value = value + 1 WHERE key = 'generation'")
+        return len(missing), len(extra)
+
+    def search(self, query: str, top_k: int, sources: Sequence[str] | None = None) -> list[NodeWithScore]:
+        """The ``top_k`` best chunks by BM25 for the query's words (stop words left out), optionally only from
+        the named articles; scores are positive, higher is better."""
+        words = [w for w in re.findall(r"\w+", query.lower()) if w not in _STOPWORDS]
+        if not words or (sources is not None and not sources):
+            return []
+        match = " OR ".join(f'"{word}"' for word in dict.fromkeys(words))
+        where, params = "chunks_fts MATCH ?", [match]
+        if sources is not None:
+            where += f" AND chunks.source IN ({','.join('?' * len(sources))})"
+            params += list(sources)
+        sql = (
+            "SELECT chunks.id, chunks.text, chunks.metadata, bm25(chunks_fts) AS rank FROM chunks_fts "
+            f"JOIN chunks ON chunks.rowid = chunks_fts.rowid WHERE {where} ORDER BY rank LIMIT ?"
+        )
+        with self._connect() as connection:
+            rows = connection.execute(sql, [*params, top_k]).fetchall()
+        return [
+            NodeWithScore(node=_node(chunk_id, text, metadata), score=-rank) for chunk_id, text, metadata, rank in rows
+        ]
 
 
-def read_keyword_generation(directory: Path) -> str:
-    """Changes whenever an ingest saves a keyword index with other chunks; "" when there is none."""
-    try:
-        return (directory / CHUNK_IDS_DIGEST).read_text(encoding="utf-8").strip()
-    except OSError:
-        return ""
-
-
-def keyword_index_matches(directory: Path, ids: Iterable[str]) -> bool:
-    """Whether the saved index holds exactly these chunks (an ingest killed before saving leaves it behind)."""
-    return read_keyword_generation(directory) == chunk_ids_digest(ids)
-
-
-def save_keyword_index(nodes: Sequence[BaseNode], directory: Path) -> None:
-    """Build the index from ``nodes`` and replace the one in ``directory``; an empty corpus removes it."""
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    if not nodes:
-        shutil.rmtree(directory, ignore_errors=True)
-        return
-    staging = Path(tempfile.mkdtemp(prefix=".bm25-", dir=directory.parent))
-    try:
-        BM25Retriever.from_defaults(nodes=list(nodes), similarity_top_k=min(10, len(nodes))).persist(str(staging))
-        (staging / CHUNK_IDS_DIGEST).write_text(chunk_ids_digest(n.node_id for n in nodes) + "\n", encoding="utf-8")
-        retired = directory.with_name(directory.name + ".old")
-        shutil.rmtree(retired, ignore_errors=True)
-        if directory.exists():
-            directory.rename(retired)
-        staging.rename(directory)
-        shutil.rmtree(retired, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def load_keyword_retriever(directory: Path, top_k: int) -> BM25Retriever:
-    if not (directory / "retriever.json").exists():
-        raise IndexNotReadyError(f"no keyword index at {directory}; run `citewire ingest` first")
-    retriever = BM25Retriever.from_persist_dir(str(directory))
-    retriever.similarity_top_k = min(top_k, len(retriever.corpus or [])) or top_k
-    return retriever
+def _node(chunk_id: str, text: str, metadata: str) -> TextNode:
+    """The chunk as the dense side returns it: its text and its metadata (llama-index's own keys left out)."""
+    meta = {key: value for key, value in json.loads(metadata).items() if not key.startswith("_")}
+    return TextNode(id_=chunk_id, text=text, metadata=meta)

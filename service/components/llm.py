@@ -81,14 +81,16 @@ def _build_local_provider_class() -> type:
             """The reply token by token; the model stays locked until the stream ends or is closed."""
             llama, options = self._prepare(kwargs)
             with self._lock:
+                text: list[str] = []
                 for chunk in llama.create_chat_completion(**options, stream=True):
                     choice = cast(dict[str, Any], chunk)["choices"][0]
                     finish = choice.get("finish_reason")
+                    text.append(choice["delta"].get("content") or "")
                     yield GenericStreamingChunk(
-                        text=choice["delta"].get("content") or "",
+                        text=text[-1],
                         is_finished=finish is not None,
                         finish_reason=finish or "",
-                        usage=None,
+                        usage=_streamed_usage(llama, "".join(text)) if finish is not None else None,
                         index=0,
                         tool_use=None,
                     )
@@ -107,6 +109,14 @@ def _build_local_provider_class() -> type:
             return self.load(model), options
 
     return LocalGGUFProvider
+
+
+def _streamed_usage(llama: "Llama", reply: str) -> Any:  # litellm's ChatCompletionUsageBlock
+    """llama.cpp reports no usage when streaming: the reply's tokens, and the prompt's as what else the context
+    holds (the reply's last token is sampled, never evaluated, hence the one)."""
+    completion = len(llama.tokenize(reply.encode(), add_bos=False, special=True)) if reply else 0
+    prompt = max(0, llama.n_tokens - max(0, completion - 1))
+    return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
 
 
 _REGISTERED: dict[str, Any] = {}
@@ -151,21 +161,17 @@ class LLMClient:
             "stop": stop,
             "stream": on_text is not None,
         }
+        if on_text is not None:
+            options["stream_options"] = {"include_usage": True}  # a remote model's last chunk then counts tokens
         try:
             response = self._router.completion(model=MAIN, **options)
             if on_text is not None:
-                return LLMReply(text=_drain(response, on_text), model=self.model, prompt_tokens=0, completion_tokens=0)
+                return _drain(response, on_text, self.model)
         except (ModelUnavailableError, GenerationStopped):
             raise
         except Exception as exc:
             raise LLMCallError(f"the language model {self.model!r} failed: {_first_line(exc)}") from exc
-        usage = getattr(response, "usage", None)
-        return LLMReply(
-            text=response.choices[0].message.content or "",
-            model=str(getattr(response, "model", None) or self.model),
-            prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
-            completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
-        )
+        return _reply(response.choices[0].message.content or "", self.model, getattr(response, "usage", None))
 
 
 MAIN, FALLBACK = "main", "fallback"
@@ -200,11 +206,13 @@ def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
 
 
-def _drain(stream: Any, on_text: TextSink) -> str:
+def _drain(stream: Any, on_text: TextSink, model: str) -> LLMReply:
     parts: list[str] = []
+    usage: Any = None
     try:
         for chunk in stream:
             piece = chunk.choices[0].delta.content if chunk.choices else None
+            usage = getattr(chunk, "usage", None) or usage
             if piece:
                 parts.append(piece)
                 on_text(piece)
@@ -212,4 +220,13 @@ def _drain(stream: Any, on_text: TextSink) -> str:
         inner = getattr(stream, "completion_stream", None)
         if inner is not None and hasattr(inner, "close"):
             inner.close()
-    return "".join(parts)
+    return _reply("".join(parts), model, usage)
+
+
+def _reply(text: str, model: str, usage: Any) -> LLMReply:
+    return LLMReply(
+        text=text,
+        model=model,
+        prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
+        completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
+    )

@@ -34,20 +34,33 @@ class CrossEncoderReranker:
         self._session = ort.InferenceSession(str(model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"])
         self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self._tokenizer.enable_truncation(MAX_TOKENS)
-        self._tokenizer.enable_padding()
+        self._tokenizer.no_padding()  # its file pads to 512; score() pads each batch to its own longest pair
 
     def score(self, query: str, passages: list[str], batch_size: int = 16) -> np.ndarray:
-        """One relevance logit per passage: above 0 reads as relevant, far below as unrelated."""
-        scores: list[np.ndarray] = []
-        for first in range(0, len(passages), batch_size):
-            encoded = self._tokenizer.encode_batch([(query, p) for p in passages[first : first + batch_size]])
+        """One relevance logit per passage: above 0 reads as relevant, far below as unrelated. Passages are
+        batched by length, so that a batch is padded to its own longest pair, not to the longest of all."""
+        if not passages:
+            return np.zeros(0)
+        encoded = self._tokenizer.encode_batch([(query, p) for p in passages])
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
+        scores = np.zeros(len(passages))
+        for first in range(0, len(order), batch_size):
+            batch = order[first : first + batch_size]
+            width = max(len(encoded[i].ids) for i in batch)
             feed = {
-                "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
-                "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
-                "token_type_ids": np.array([e.type_ids for e in encoded], dtype=np.int64),
+                name: np.array([_padded(getattr(encoded[i], field), width) for i in batch], dtype=np.int64)
+                for name, field in (
+                    ("input_ids", "ids"),
+                    ("attention_mask", "attention_mask"),
+                    ("token_type_ids", "type_ids"),
+                )
             }
-            scores.append(np.asarray(self._session.run(None, feed)[0]).reshape(-1))
-        return np.concatenate(scores) if scores else np.zeros(0)
+            scores[batch] = np.asarray(self._session.run(None, feed)[0]).reshape(-1)
+        return scores
+
+
+def _padded(values: list[int], width: int) -> list[int]:
+    return values + [0] * (width - len(values))  # pad id, mask and type are 0 for this BERT tokenizer
 
 
 def build_reranker(settings: Settings) -> CrossEncoderReranker:

@@ -5,7 +5,6 @@ without a restart. Requests already under way finish on the index they started w
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from llama_index.core import VectorStoreIndex
@@ -13,7 +12,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from service.catalog import SourceCatalog
-from service.components.keyword_index import load_keyword_retriever, read_keyword_generation
+from service.components.keyword_index import KeywordIndex
 from service.engine.retrieval import HybridRetriever
 from service.engine.source_files import SourceFiles
 from service.errors import IndexNotReadyError
@@ -25,20 +24,20 @@ CollectionOpener = Callable[[bool], Any]  # (reopen from storage) -> collection
 class OpenedIndex:
     retriever: HybridRetriever
     catalog: SourceCatalog
-    generation: str
+    generation: int
 
 
 class ArticleIndex:
     def __init__(
         self,
         open_collection: CollectionOpener,
-        keyword_dir: Path,
+        keywords: KeywordIndex,
         embedder: BaseEmbedding,
         files: SourceFiles,
         retrieve_k: int,
     ) -> None:
         self._open_collection = open_collection
-        self._keyword_dir = keyword_dir
+        self._keywords = keywords
         self._embedder = embedder
         self._files = files
         self._retrieve_k = retrieve_k
@@ -46,20 +45,21 @@ class ArticleIndex:
         self._lock = threading.Lock()
 
     def current(self) -> OpenedIndex:
-        """The index now: one small file read to learn whether an ingest has finished since it was opened."""
-        generation = read_keyword_generation(self._keyword_dir)
+        """The index now: one small read to learn whether an ingest has changed it since it was opened."""
+        generation = self._keywords.generation()
         with self._lock:
             if self._opened is None or self._opened.generation != generation:
                 self._opened = self._open(generation, reopen=self._opened is not None)
             return self._opened
 
-    def _open(self, generation: str, reopen: bool) -> OpenedIndex:
+    def _open(self, generation: int, reopen: bool) -> OpenedIndex:
         collection = self._open_collection(reopen)
         if collection.count() == 0:
             raise IndexNotReadyError("the article index is empty; run `citewire ingest` first")
         vectors = VectorStoreIndex.from_vector_store(
             ChromaVectorStore(chroma_collection=collection), embed_model=self._embedder
         )
-        keyword = load_keyword_retriever(self._keyword_dir, self._retrieve_k)
-        retriever = HybridRetriever(vectors, keyword, self._retrieve_k)
+        if generation < 0:
+            raise IndexNotReadyError("no keyword index yet; run `citewire ingest` first")
+        retriever = HybridRetriever(vectors, self._keywords, self._retrieve_k)
         return OpenedIndex(retriever, SourceCatalog(collection, self._files), generation)

@@ -19,7 +19,7 @@ from service.engine.source_files import SourceFiles
 from service.engine.time_focus import read_time_focus
 from service.engine.verify import ClaimChecker, Verdict, is_short_claim
 from service.errors import IndexNotReadyError, InvalidInputError
-from service.schemas import Answer, Citation, Scope, SentenceVerdict, Turn
+from service.schemas import Answer, Citation, Scope, SentenceVerdict, TokenCounts, Turn
 
 REFUSAL = "The articles do not say."
 NOT_FOUND_SENTINEL = "NOT IN SOURCES"
@@ -102,8 +102,10 @@ class Engine:
         return self._llm.model
 
     def warm_up(self) -> None:
-        """Load the language model now, not on the first question."""
+        """Load the language model and warm the search path now, not on the first question."""
         self._llm.warm_up()
+        chunks = self._index.current().retriever.retrieve_within("warm up", None)
+        self._selector.run("warm up", chunks[:1], 1)
 
     def answer(
         self,
@@ -195,6 +197,7 @@ class Engine:
         on_question = _with_companions(verdicts, self._on_question([question, *earlier], verdicts, sources), sources)
         timings["verify_ms"] = _ms_since(mark)
         answer = self._compose(verdicts, on_question, sources, timings, started)
+        answer.tokens = TokenCounts(prompt=reply.prompt_tokens, completion=reply.completion_tokens)
         refused_by = ("checker" if claims else "model") if answer.refused else None
         return Trace(answer, ranked, verdicts, reply.text, retrieved, refused_by)
 

@@ -1,13 +1,12 @@
 """Hybrid retrieval: dense (Chroma) and keyword (BM25) chunk retrievers fused by reciprocal rank, over the whole
 index or only over chosen articles."""
 
-import copy
-
 from llama_index.core import VectorStoreIndex
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle
 from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters
-from llama_index.retrievers.bm25 import BM25Retriever
+
+from service.components.keyword_index import KeywordIndex
 
 RRF_K = 60
 
@@ -17,7 +16,7 @@ class HybridRetriever(BaseRetriever):
     either. Restricted to some articles, the dense search filters in Chroma and the keyword search ranks the whole
     corpus and keeps those articles' chunks."""
 
-    def __init__(self, index: VectorStoreIndex, keyword: BM25Retriever, retrieve_k: int) -> None:
+    def __init__(self, index: VectorStoreIndex, keyword: KeywordIndex, retrieve_k: int) -> None:
         super().__init__()
         self._index = index
         self._keyword = keyword
@@ -35,17 +34,16 @@ class HybridRetriever(BaseRetriever):
         """The best chunks for ``query`` from the articles named in ``sources`` (all articles when None)."""
         bundle = QueryBundle(query) if isinstance(query, str) else query
         if sources is None:
-            return _fuse([self._dense.retrieve(bundle), self._keyword.retrieve(bundle)], self._retrieve_k)
+            keyword = self._keyword.search(bundle.query_str, self._retrieve_k)
+            return _fuse([self._dense.retrieve(bundle), keyword], self._retrieve_k)
         if not sources:
             return []
         only = MetadataFilters(
             filters=[MetadataFilter(key="source", value=sorted(sources), operator=FilterOperator.IN)]
         )
         dense = self._index.as_retriever(similarity_top_k=self._retrieve_k, filters=only).retrieve(bundle)
-        wide = copy.copy(self._keyword)  # shares the index; only the depth differs, per request
-        wide.similarity_top_k = len(wide.corpus or []) or self._retrieve_k
-        keyword = [hit for hit in wide.retrieve(bundle) if hit.node.metadata.get("source") in sources]
-        return _fuse([dense, keyword[: self._retrieve_k]], self._retrieve_k)
+        keyword = self._keyword.search(bundle.query_str, self._retrieve_k, sorted(sources))
+        return _fuse([dense, keyword], self._retrieve_k)
 
 
 def _fuse(rankings: list[list[NodeWithScore]], top_k: int) -> list[NodeWithScore]:
