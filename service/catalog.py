@@ -1,22 +1,19 @@
 """The ingested articles as readers see them: what is indexed, and each article's text, so that a citation can be
-opened and read at its offsets. Read from the index's chunk metadata and from the file on disk."""
+opened and read at its offsets. Read from the keyword index (one grouped query, whatever the corpus size) and
+from the file on disk."""
 
 from datetime import date
-from typing import Any
 
+from service.components.keyword_index import KeywordIndex
 from service.engine.source_files import SourceFiles
 from service.errors import InvalidInputError, SourceNotFoundError
 from service.schemas import Scope, SourceDocument, SourceInfo
 
 
 class SourceCatalog:
-    def __init__(self, collection: Any, files: SourceFiles) -> None:
-        self._collection = collection
+    def __init__(self, keywords: KeywordIndex, files: SourceFiles) -> None:
+        self._keywords = keywords
         self._files = files
-
-    def count_chunks(self) -> int:
-        """The chunks in the index; asks the index, so it fails when the index cannot be reached."""
-        return int(self._collection.count())
 
     def list_sources(self) -> list[SourceInfo]:
         """Every ingested article, by file name, with its chunk count."""
@@ -46,20 +43,14 @@ class SourceCatalog:
         return frozenset(name for name in names if _published_within(indexed[name].published, scope))
 
     def _indexed(self) -> dict[str, tuple[SourceInfo, str]]:
-        stored = self._collection.get(include=["metadatas"])
         found: dict[str, tuple[SourceInfo, str]] = {}
-        for meta in stored["metadatas"]:
-            name = str(meta["source"])
-            if name in found:
-                info, path = found[name]
-                found[name] = (info.model_copy(update={"chunks": info.chunks + 1}), path)
-                continue
+        for name, chunks, meta in self._keywords.articles():
             info = SourceInfo(
                 source=name,
                 title=str(meta["title"]),
                 publisher=str(meta["publisher"]),
                 published=str(meta["published"]),
-                chunks=1,
+                chunks=chunks,
             )
             found[name] = (info, str(meta["path"]))
         return found

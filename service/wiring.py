@@ -31,7 +31,7 @@ def build_ingestor(settings: Settings) -> Ingestor:
 
 
 def build_catalog(settings: Settings) -> SourceCatalog:
-    return SourceCatalog(open_collection(settings), SourceFiles())
+    return SourceCatalog(KeywordIndex(settings.keyword_path), SourceFiles())
 
 
 def build_local_service(settings: Settings) -> LocalService:

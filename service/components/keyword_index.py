@@ -65,6 +65,12 @@ class KeywordIndex:
         with self._connect(write=True) as connection:
             return {row[0] for row in connection.execute("SELECT id FROM chunks")}
 
+    def articles(self) -> list[tuple[str, int, dict[str, Any]]]:
+        """Each indexed article: its file name, its chunk count and one chunk's metadata (title, date, path)."""
+        sql = "SELECT source, COUNT(*), metadata FROM chunks GROUP BY source ORDER BY source"
+        with self._connect() as connection:
+            return [(source, count, json.loads(meta)) for source, count, meta in connection.execute(sql)]
+
     def sync_with(self, collection: Any) -> tuple[int, int]:
         """Add what Chroma holds and this lacks, delete what it holds and Chroma does not; (added, deleted)."""
         wanted = set(collection.get(include=[])["ids"])

@@ -23,7 +23,7 @@ CollectionOpener = Callable[[bool], Any]  # (reopen from storage) -> collection
 @dataclass(frozen=True)
 class OpenedIndex:
     retriever: HybridRetriever
-    catalog: SourceCatalog
+    collection: Any
     generation: int
 
 
@@ -43,6 +43,7 @@ class ArticleIndex:
         self._retrieve_k = retrieve_k
         self._opened: OpenedIndex | None = None
         self._lock = threading.Lock()
+        self.catalog = SourceCatalog(keywords, files)
 
     def current(self) -> OpenedIndex:
         """The index now: one small read to learn whether an ingest has changed it since it was opened."""
@@ -62,4 +63,4 @@ class ArticleIndex:
         if generation < 0:
             raise IndexNotReadyError("no keyword index yet; run `citewire ingest` first")
         retriever = HybridRetriever(vectors, self._keywords, self._retrieve_k)
-        return OpenedIndex(retriever, SourceCatalog(collection, self._files), generation)
+        return OpenedIndex(retriever, collection, generation)

@@ -222,14 +222,14 @@ class Engine:
 
     def check_ready(self) -> None:
         """Raises ``IndexNotReadyError`` when the index cannot be reached now, or has been emptied."""
-        if self._index.current().catalog.count_chunks() == 0:
+        if self._index.current().collection.count() == 0:
             raise IndexNotReadyError("the article index is empty; run `citewire ingest` first")
 
     def sources_within(self, within: Scope | None) -> frozenset[str] | None:
         """The articles that may answer (None: all), or an InvalidInputError naming an article not ingested."""
         if within is None or within.is_everything():
             return None
-        return self._index.current().catalog.sources_within(within)
+        return self._index.catalog.sources_within(within)
 
     def check_question(self, question: str) -> str:
         """The question with its whitespace normalised, or an InvalidInputError that says what is wrong with it."""
