@@ -3,6 +3,7 @@
 cost and memory at each size. Chunk embeddings are random unit vectors: embedding cost is linear in the corpus
 and measured by the main benchmark; here the question is what the stores do as they grow."""
 
+import itertools
 import json
 import random
 import statistics
@@ -139,16 +140,25 @@ QUESTIONS = [
 DIMENSIONS = 384
 
 
+def synthetic_vocabulary(size: int = 20_000, seed: int = 3) -> list[str]:
+    """Made-up words, as many as a newsroom's vocabulary, to be drawn with Zipf's law like real text."""
+    rng = random.Random(seed)
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    words = sorted({"".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(size * 2)})[:size]
+    rng.shuffle(words)  # the rank, and so the frequency, of each word
+    return words
+
+
 def synthetic_chunks(first: int, count: int, seed: int = 7) -> list[dict[str, Any]]:
+    """Three sentences a chunk: a name, a place and topical words among Zipf-distributed made-up words."""
     rng = random.Random(seed * 1_000_003 + first)
     chunks = []
     for number in range(first, first + count):
         sentences = []
         for _ in range(3):
-            words = rng.sample(WORDS, 12)
-            sentences.append(
-                f"{rng.choice(NAMES)} said in {rng.choice(PLACES)} that the {words[0]} {' '.join(words[1:])}."
-            )
+            words = rng.sample(WORDS, 3) + rng.choices(_VOCABULARY, cum_weights=_ZIPF_CUMULATIVE, k=12)
+            rng.shuffle(words)
+            sentences.append(f"{rng.choice(NAMES)} said in {rng.choice(PLACES)} that {' '.join(words)}.")
         text = " ".join(sentences)
         article = f"synthetic-{number // 8:06d}.txt"
         chunks.append(
@@ -170,6 +180,10 @@ def synthetic_chunks(first: int, count: int, seed: int = 7) -> list[dict[str, An
             }
         )
     return chunks
+
+
+_VOCABULARY = synthetic_vocabulary()
+_ZIPF_CUMULATIVE = list(itertools.accumulate(1 / rank for rank in range(1, len(_VOCABULARY) + 1)))
 
 
 def run_scale(settings: Settings, sizes: list[int], step: Callable[[str], None]) -> dict[str, Any]:
@@ -201,11 +215,17 @@ def run_scale(settings: Settings, sizes: list[int], step: Callable[[str], None])
             keywords.sync_with(collection)
             keyword_s = time.perf_counter() - started
             step(f"scale: retrieval at {size:,}")
-            latencies = []
+            latencies, dense, keyword = [], [], []
             for question in QUESTIONS * 2:
                 started = time.perf_counter()
                 retriever.retrieve_within(question, None)
                 latencies.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                retriever.retrieve_dense(question)
+                dense.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                keywords.search(question, settings.retrieve_k)
+                keyword.append((time.perf_counter() - started) * 1000)
         added = size - held
         rows.append(
             {
@@ -215,6 +235,8 @@ def run_scale(settings: Settings, sizes: list[int], step: Callable[[str], None])
                 "keyword_update_chunks": added,
                 "retrieve_ms_p50": round(statistics.median(latencies[1:]), 1),
                 "retrieve_ms_p95": round(sorted(latencies[1:])[round(0.95 * (len(latencies) - 2))], 1),
+                "dense_ms_p50": round(statistics.median(dense[1:]), 1),
+                "keyword_ms_p50": round(statistics.median(keyword[1:]), 1),
                 "peak_mib": round(memory.peak_mib),
                 "disk_mib": round(_disk_mib(settings.data_dir)),
             }
@@ -239,13 +261,15 @@ def _disk_mib(folder: Path) -> float:
 
 def scale_markdown(result: dict[str, Any]) -> str:
     lines = [
-        "| chunks | store chunks/s | keyword update s (chunks) | retrieval ms p50 / p95 | peak MiB | disk MiB |",
-        "|---|---|---|---|---|---|",
+        "| chunks | store chunks/s | keyword update s (chunks) | hybrid retrieval ms p50 / p95 | of which dense / "
+        "keyword p50 | peak MiB | disk MiB |",
+        "|---|---|---|---|---|---|---|",
     ]
     for row in result["sizes"]:
         lines.append(
             f"| {row['chunks']:,} | {row['store_chunks_per_s']:,} | {row['keyword_update_s']} "
             f"({row['keyword_update_chunks']:,}) | {row['retrieve_ms_p50']} / {row['retrieve_ms_p95']} | "
+            f"{row['dense_ms_p50']} / {row['keyword_ms_p50']} | "
             f"{row['peak_mib']} | {row['disk_mib']} |"
         )
     lines.append(

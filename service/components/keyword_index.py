@@ -102,16 +102,21 @@ class KeywordIndex:
         if not words or (sources is not None and not sources):
             return []
         match = " OR ".join(f'"{word}"' for word in dict.fromkeys(words))
-        where, params = "chunks_fts MATCH ?", [match]
-        if sources is not None:
-            where += f" AND chunks.source IN ({','.join('?' * len(sources))})"
-            params += list(sources)
-        sql = (
-            "SELECT chunks.id, chunks.text, chunks.metadata, bm25(chunks_fts) AS rank FROM chunks_fts "
-            f"JOIN chunks ON chunks.rowid = chunks_fts.rowid WHERE {where} ORDER BY rank LIMIT ?"
-        )
+        if sources is None:  # rank inside the full-text index first, then read only the winners' rows
+            sql = (
+                "SELECT c.id, c.text, c.metadata, f.rank FROM (SELECT rowid, rank FROM chunks_fts "
+                "WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?) AS f JOIN chunks AS c ON c.rowid = f.rowid "
+                "ORDER BY f.rank"
+            )
+            params: list[Any] = [match, top_k]
+        else:
+            sql = (
+                "SELECT c.id, c.text, c.metadata, f.rank FROM chunks_fts AS f JOIN chunks AS c ON c.rowid = f.rowid "
+                f"WHERE f.chunks_fts MATCH ? AND c.source IN ({','.join('?' * len(sources))}) ORDER BY f.rank LIMIT ?"
+            )
+            params = [match, *sources, top_k]
         with self._connect() as connection:
-            rows = connection.execute(sql, [*params, top_k]).fetchall()
+            rows = connection.execute(sql, params).fetchall()
         return [
             NodeWithScore(node=_node(chunk_id, text, metadata), score=-rank) for chunk_id, text, metadata, rank in rows
         ]
