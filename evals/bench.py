@@ -80,6 +80,7 @@ def run_bench(settings: Settings, set_name: str, limit: int | None, step: Step) 
         ingestor.run(list(eval_set.corpus))
         reingest_s = time.perf_counter() - started
         engine = build_engine(ours, llm=llm)
+        engine.warm_up()  # as the server does when it starts
         runs: list[QuestionRun] = []
         with PeakMemory() as answer_memory:
             for number, case in enumerate(cases, start=1):
@@ -180,11 +181,12 @@ def _tokens(calls: list[Any]) -> int | None:
     return sum(counts) if counts and None not in counts else (None if counts else 0)
 
 
-def _percentiles(values: list[float]) -> dict[str, float | None]:
+def _percentiles(values: list[float], digits: int = 1) -> dict[str, float | None]:
     if not values:
         return {"p50": None, "p95": None}
     ordered = sorted(values)
-    return {"p50": round(statistics.median(ordered), 1), "p95": round(ordered[round(0.95 * (len(ordered) - 1))], 1)}
+    p95 = ordered[round(0.95 * (len(ordered) - 1))]
+    return {"p50": round(statistics.median(ordered), digits), "p95": round(p95, digits)}
 
 
 def _share(flags: list[bool | None]) -> float | None:
@@ -208,7 +210,7 @@ def _summary(runs: list[QuestionRun], ingest: IngestFigures, answering: PeakMemo
         "prompt_tokens": _percentiles([float(t) for t in tokens]),
         "first_text_ms": _percentiles([r.first_text_ms for r in runs if r.first_text_ms is not None]),
         "answer_ms": _percentiles([r.answer_ms for r in runs]),
-        "outside_llm_share": _percentiles(outside_llm),
+        "outside_llm_share": _percentiles(outside_llm, digits=3),
         "peak_mib": {"ingest": round(ingest.peak_mib), "answering": round(answering.peak_mib)},
         "scores": {
             "hit": _share([r.hit for r in runs]),

@@ -82,24 +82,31 @@ def citewire_server(data_dir: Path, **env: str) -> Iterator[tuple[str, subproces
     URL and process once it is ready (the bundled model loaded)."""
     port = free_port()
     settings = {f"CITEWIRE_{key.upper()}": value for key, value in env.items()}
-    process = subprocess.Popen(
-        [CITEWIRE, "serve", "--port", str(port)],
-        env={**os.environ, "CITEWIRE_DATA_DIR": str(data_dir), "CITEWIRE_ARTICLES_DIR": str(SEEDS), **settings},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     url = f"http://127.0.0.1:{port}"
+    command = [CITEWIRE, "serve", "--port", str(port)]
+    environment = {**os.environ, "CITEWIRE_DATA_DIR": str(data_dir), "CITEWIRE_ARTICLES_DIR": str(SEEDS), **settings}
+    with running_process(command, f"{url}/readyz", 180, environment) as process:
+        yield url, process
+
+
+@contextmanager
+def running_process(
+    command: list[str], ready_url: str, seconds: float, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A server in its own process, yielded once ``ready_url`` answers 200, and stopped afterwards."""
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + seconds
+        while True:
             try:
-                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                if httpx.get(ready_url, timeout=2).status_code == 200:
                     break
             except httpx.TransportError:
-                time.sleep(0.5)
-        else:
-            raise AssertionError("the server did not come up")
-        yield url, process
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise AssertionError(f"{Path(command[0]).name} did not come up at {ready_url}")
+            time.sleep(0.3)
+        yield process
     finally:
         process.terminate()
         process.wait(timeout=30)

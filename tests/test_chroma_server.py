@@ -1,20 +1,17 @@
 """The index on a Chroma server (`chroma run`, started here on loopback), selected by settings alone; the server
 is stopped and started again while citewire keeps running."""
 
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from service.api.app import create_app
 from service.wiring import build_ingestor
-from tests.conftest import SEEDS, free_port, make_settings
+from tests.conftest import SEEDS, free_port, make_settings, running_process
 from tests.fakes import FAKE_PROVIDER, quote_best_source, register_fake
 
 pytestmark = pytest.mark.integration
@@ -25,25 +22,9 @@ QUESTION = {"question": "How many people were killed in the Crocus City Hall att
 @contextmanager
 def chroma_server(path: Path, port: int) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [CHROMA, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("the Chroma server did not start")
+    command = [CHROMA, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
+    with running_process(command, f"{url}/api/v2/heartbeat", 60):
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_the_service_says_when_chroma_is_down_and_recovers_when_it_is_back(tmp_path: Path) -> None:

@@ -1,19 +1,16 @@
 """The bundled model behind llama-cpp-python's own OpenAI-compatible server, started here on loopback, reached
 through litellm by settings alone: the deployment where the model runs apart from the service."""
 
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from service.components.gguf import assemble_gguf
 from service.settings import Settings
 from service.wiring import build_engine
-from tests.conftest import free_port, make_settings
+from tests.conftest import free_port, make_settings, running_process
 
 pytestmark = pytest.mark.slow
 
@@ -24,22 +21,9 @@ def model_server() -> Iterator[str]:
     port = free_port()
     command = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--model_alias", "newsroom"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_threads", "2"]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/v1"
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("llama_cpp.server did not start")
+    with running_process(command, f"{url}/models", 120):
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_an_answer_from_a_model_server_is_cited_and_checked(seed_index: Path, model_server: str) -> None:

@@ -1,5 +1,6 @@
 """The query engine: retrieve → select sentences → generate → check every claim → cite exact spans."""
 
+import re
 import time
 import unicodedata
 from collections.abc import Sequence
@@ -377,9 +378,19 @@ def _format_sources(sources: list[SourceSentence]) -> str:
         if source.source != current:
             current = source.source
             published = "date unknown" if source.published == UNKNOWN else source.published
-            blocks.append(f'\nArticle "{source.title}" (publisher: {source.publisher}; published: {published})')
-        blocks.append(f"[{number}] {source.text}")
+            title, publisher = _as_data(source.title), _as_data(source.publisher)
+            blocks.append(f'\nArticle "{title}" (publisher: {publisher}; published: {published})')
+        blocks.append(f"[{number}] {_as_data(source.text)}")
     return "\n".join(blocks).strip()
+
+
+_FRAMING = re.compile(r"</?\s*sources\s*>|\[\d+\]", flags=re.IGNORECASE)
+
+
+def _as_data(text: str) -> str:
+    """Article text as the model sees it: without the prompt's own delimiters or source markers, so an article
+    cannot close the sources block or number itself (quotes and checks use the file's text, not this)."""
+    return _FRAMING.sub(" ", text)
 
 
 def _ms_since(mark: float) -> float:

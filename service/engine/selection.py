@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from llama_index.core.schema import NodeWithScore
 
 from service.components.reranker import CrossEncoderReranker
+from service.engine.injection import speaks_to_the_model
 from service.engine.lexicon import previous_sentence, refers_back
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import TimeFocus
@@ -97,6 +98,7 @@ def _in_context(sentence: SourceSentence) -> str:
 
 
 def _split_chunks(chunks: list[NodeWithScore]) -> list[SourceSentence]:
+    """Every sentence of the chunks, once, but for sentences that speak to the model (they are not news)."""
     seen: set[tuple[str, int]] = set()
     out = []
     for hit in chunks:
@@ -105,7 +107,8 @@ def _split_chunks(chunks: list[NodeWithScore]) -> list[SourceSentence]:
         text = hit.node.get_content()
         for start, end in json.loads(meta["sentences"]):
             key = (str(meta["path"]), start)
-            if key in seen:
+            sentence = text[start - chunk_start : end - chunk_start]
+            if key in seen or speaks_to_the_model(sentence):
                 continue
             seen.add(key)
             out.append(
@@ -114,7 +117,7 @@ def _split_chunks(chunks: list[NodeWithScore]) -> list[SourceSentence]:
                     path=str(meta["path"]),
                     start=start,
                     end=end,
-                    text=text[start - chunk_start : end - chunk_start],
+                    text=sentence,
                     title=str(meta.get("title", UNKNOWN)),
                     publisher=str(meta.get("publisher", UNKNOWN)),
                     published=str(meta.get("published", UNKNOWN)),
