@@ -105,6 +105,7 @@ class Engine:
     def warm_up(self) -> None:
         """Load the language model and warm the search path now, not on the first question."""
         self._llm.warm_up()
+        self._languages.run("Which language is this question in?")
         chunks = self._index.current().retriever.retrieve_within("warm up", None)
         self._selector.run("warm up", chunks[:1], 1)
 
