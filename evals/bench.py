@@ -11,12 +11,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from evals.bench_plain import PlainPipeline, corpus_files
+from evals.bench_plain import PlainPipeline
 from evals.bench_probes import PeakMemory, RecordingLLMClient
 from evals.cases import EvalCase, load_cases
 from evals.diagnosis import holds_facts
 from evals.metrics import score_case
 from evals.sets import EVAL_SETS
+from ingest.discovery import discover_articles
 from service.components.embedder import build_embedder
 from service.engine.claims import says_not_found
 from service.settings import Settings
@@ -63,6 +64,8 @@ def pick_cases(cases: list[EvalCase], limit: int | None) -> list[EvalCase]:
 def run_bench(settings: Settings, set_name: str, limit: int | None, step: Step) -> dict[str, Any]:
     eval_set = EVAL_SETS[set_name]
     cases = pick_cases(load_cases(eval_set.cases_file), limit)
+    corpus = list(eval_set.corpus)
+    kilobytes = sum(p.stat().st_size for p in discover_articles(corpus).files) / 1000
     work = Path(tempfile.mkdtemp(prefix="citewire-bench-"))
     try:
         llm = RecordingLLMClient(settings)
@@ -70,44 +73,20 @@ def run_bench(settings: Settings, set_name: str, limit: int | None, step: Step) 
         llm.warm_up()
         ours = settings.model_copy(update={"data_dir": work / "citewire"})
         ingestor = build_ingestor(ours)
-        step("citewire: ingest")
-        with PeakMemory() as ingest_memory:
-            started = time.perf_counter()
-            chunks = ingestor.run(list(eval_set.corpus)).added
-            ingest_s = time.perf_counter() - started
-        step("citewire: ingest again, unchanged")
-        started = time.perf_counter()
-        ingestor.run(list(eval_set.corpus))
-        reingest_s = time.perf_counter() - started
+        step("citewire: ingest, then again unchanged")
+        ours_ingest = _measure_ingest(lambda: ingestor.run(corpus).added, lambda: ingestor.run(corpus).added, kilobytes)
         engine = build_engine(ours, llm=llm)
         engine.warm_up()  # as the server does when it starts
-        runs: list[QuestionRun] = []
-        with PeakMemory() as answer_memory:
-            for number, case in enumerate(cases, start=1):
-                step(f"citewire: question {number}/{len(cases)}")
-                runs.append(_run_citewire(engine, llm, case))
-        kilobytes = sum(p.stat().st_size for p in corpus_files(eval_set.corpus)) / 1000
-        ours_ingest = IngestFigures(ingest_s, chunks, reingest_s, ingest_memory.peak_mib, kilobytes)
-        citewire = _summary(runs, ours_ingest, answer_memory)
+        runs, answering = _answer_all(cases, lambda case: _run_citewire(engine, llm, case), "citewire", step)
+        citewire = _summary(runs, ours_ingest, answering)
 
-        plain = PlainPipeline(work / "plain", build_embedder(settings), llm)
-        step("plain llama-index: ingest")
-        with PeakMemory() as ingest_memory:
-            started = time.perf_counter()
-            plain_chunks = plain.ingest(eval_set.corpus)
-            plain_ingest_s = time.perf_counter() - started
-        step("plain llama-index: ingest again (it re-reads and re-embeds everything)")
-        again = PlainPipeline(work / "plain-again", build_embedder(settings), llm)
-        started = time.perf_counter()
-        again.ingest(eval_set.corpus)
-        plain_reingest_s = time.perf_counter() - started
-        plain_runs: list[QuestionRun] = []
-        with PeakMemory() as answer_memory:
-            for number, case in enumerate(cases, start=1):
-                step(f"plain llama-index: question {number}/{len(cases)}")
-                plain_runs.append(_run_plain(plain, llm, case))
-        plain_ingest = IngestFigures(plain_ingest_s, plain_chunks, plain_reingest_s, ingest_memory.peak_mib, kilobytes)
-        baseline = _summary(plain_runs, plain_ingest, answer_memory)
+        embedder = build_embedder(settings)
+        plain = PlainPipeline(work / "plain", embedder, llm)
+        again = PlainPipeline(work / "plain-again", embedder, llm)
+        step("plain llama-index: ingest, then again (it re-reads and re-embeds everything)")
+        plain_ingest = _measure_ingest(lambda: plain.ingest(corpus), lambda: again.ingest(corpus), kilobytes)
+        plain_runs, answering = _answer_all(cases, lambda case: _run_plain(plain, llm, case), "plain llama-index", step)
+        baseline = _summary(plain_runs, plain_ingest, answering)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return {
@@ -119,6 +98,28 @@ def run_bench(settings: Settings, set_name: str, limit: int | None, step: Step) 
         "ratios": _ratios(citewire, baseline),
         "runs": {"citewire": [asdict(r) for r in runs], "baseline": [asdict(r) for r in plain_runs]},
     }
+
+
+def _measure_ingest(first: Callable[[], int], again: Callable[[], int], kilobytes: float) -> IngestFigures:
+    """The first ingest (time, chunks, peak memory), then the same corpus again, unchanged."""
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        chunks = first()
+        seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    again()
+    return IngestFigures(seconds, chunks, time.perf_counter() - started, memory.peak_mib, kilobytes)
+
+
+def _answer_all(
+    cases: list[EvalCase], answer: Callable[[EvalCase], QuestionRun], name: str, step: Step
+) -> tuple[list[QuestionRun], PeakMemory]:
+    runs: list[QuestionRun] = []
+    with PeakMemory() as memory:
+        for number, case in enumerate(cases, start=1):
+            step(f"{name}: question {number}/{len(cases)}")
+            runs.append(answer(case))
+    return runs, memory
 
 
 def _run_citewire(engine: Any, llm: RecordingLLMClient, case: EvalCase) -> QuestionRun:

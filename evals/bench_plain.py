@@ -17,6 +17,7 @@ from llama_index.core.llms import CustomLLM
 from llama_index.core.schema import TextNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
+from ingest.discovery import discover_articles
 from service.components.llm import LLMClient
 
 
@@ -55,7 +56,8 @@ class PlainPipeline:
 
     def ingest(self, corpus: Sequence[Path]) -> int:
         """Read and index every file again (a plain pipeline keeps no record of what it has seen); the chunk count."""
-        documents = SimpleDirectoryReader(input_files=[str(p) for p in corpus_files(corpus)]).load_data()
+        files = discover_articles(corpus).files
+        documents = SimpleDirectoryReader(input_files=[str(p) for p in files]).load_data()
         storage = StorageContext.from_defaults(vector_store=ChromaVectorStore(chroma_collection=self._collection))
         self._index = VectorStoreIndex.from_documents(documents, storage_context=storage, embed_model=self._embedder)
         return int(self._collection.count())
@@ -79,7 +81,3 @@ class PlainPipeline:
             chunks_total=len(response.source_nodes),
             retrieve_ms=retrieve_ms,
         )
-
-
-def corpus_files(corpus: Sequence[Path]) -> list[Path]:
-    return sorted(p for folder in corpus for p in (folder.rglob("*.txt") if folder.is_dir() else [folder]))

@@ -61,11 +61,12 @@ class PeakMemory:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.peak_mib = _status_mib("VmHWM")
+        self.peak_mib = process_memory_mib("VmHWM")
 
 
-def _status_mib(key: str) -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
+def process_memory_mib(key: str, pid: int | str = "self") -> float:
+    """A memory figure of a process from /proc (VmRSS: resident now; VmHWM: peak resident), in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(f"{key}:"):
             return int(line.split()[1]) / 1024
     return 0.0

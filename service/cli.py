@@ -135,7 +135,7 @@ def run_eval(
 def bench(
     eval_set: Annotated[str, typer.Option("--set", help="The eval set whose corpus and questions are used.")] = "dev",
     limit: Annotated[
-        int | None, typer.Option(min=1, help="Questions, spread over the set (default 16; 0 for all).")
+        int | None, typer.Option(min=0, help="Questions, spread over the set (default 16; 0 for all).")
     ] = 16,
     out: Annotated[Path, typer.Option(help="Where bench.json, bench.md and bench.png go.")] = Path("evals/reports"),
     scale: Annotated[
@@ -157,12 +157,7 @@ def bench(
     if eval_set not in EVAL_SETS:
         Console(stderr=True).print(f"[bold red]error:[/] unknown eval set {eval_set!r}; known: {sorted(EVAL_SETS)}")
         raise typer.Exit(2)
-    console = Console(stderr=True)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console) as bar:
-        task = bar.add_task("starting")
-        result = _run(
-            lambda: run_bench(Settings(), eval_set, limit or None, lambda text: bar.update(task, description=text))
-        )
+    result = _with_steps(lambda step: run_bench(Settings(), eval_set, limit or None, step))
     table = Table(title=f"{result['cases']} {eval_set} questions, {result['model']}")
     for column in ("measure", "citewire", "plain llama-index"):
         table.add_column(column)
@@ -190,10 +185,15 @@ def _bench_scale(sizes_text: str, out: Path) -> None:
         raise typer.Exit(2)
     with tempfile.TemporaryDirectory(prefix="citewire-scale-") as folder:
         settings = Settings(data_dir=Path(folder), chroma_url=None)
-        console = Console(stderr=True)
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console) as bar:
-            task = bar.add_task("starting")
-            result = _run(lambda: run_scale(settings, sizes, lambda text: bar.update(task, description=text)))
-    Console().print(scale_markdown(result))
-    for path in write_scale(result, out):
+        scaled = _with_steps(lambda step: run_scale(settings, sizes, step))
+    Console().print(scale_markdown(scaled))
+    for path in write_scale(scaled, out):
         Console().print(f"wrote {path}")
+
+
+def _with_steps(work: Callable[[Callable[[str], None]], T]) -> T:
+    """Run ``work`` under a spinner showing the step it names; a citewire error prints its message."""
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console) as bar:
+        task = bar.add_task("starting")
+        return _run(lambda: work(lambda text: bar.update(task, description=text)))

@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from evals.bench_probes import process_memory_mib
 from tests.conftest import citewire_server
 
 pytestmark = pytest.mark.slow
@@ -33,13 +34,6 @@ class Outcome:
     seconds: float
     code: str | None
     retry_after: str | None
-
-
-def rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise AssertionError("no VmRSS")
 
 
 async def asker(http: httpx.AsyncClient, url: str, number: int, until: float, outcomes: list[Outcome]) -> None:
@@ -89,9 +83,10 @@ def test_overload_is_refused_at_once_and_nothing_else_fails(
 ) -> None:
     with citewire_server(seed_index, max_queued_answers=str(QUEUE), rate_limit="") as (url, process):
         assert httpx.post(f"{url}/v1/ask", json={"question": QUESTIONS[0]}, timeout=300).status_code == 200
-        memory_before = rss_mib(process.pid)
+        memory_before = process_memory_mib("VmRSS", process.pid)
+        assert memory_before > 0
         outcomes, probes = asyncio.run(load(url))
-        memory_after = rss_mib(process.pid)
+        memory_after = process_memory_mib("VmRSS", process.pid)
 
     answered = [o for o in outcomes if o.status == 200]
     refused = [o for o in outcomes if o.status != 200]

@@ -120,6 +120,7 @@ def _streamed_usage(llama: "Llama", reply: str) -> Any:  # litellm's ChatComplet
 
 
 _REGISTERED: dict[str, Any] = {}
+MAIN, FALLBACK = "main", "fallback"  # the router's names for the configured model and its fallback
 
 
 def register_local_provider(settings: Settings) -> Any:
@@ -172,9 +173,6 @@ class LLMClient:
         except Exception as exc:
             raise LLMCallError(f"the language model {self.model!r} failed: {_first_line(exc)}") from exc
         return _reply(response.choices[0].message.content or "", self.model, getattr(response, "usage", None))
-
-
-MAIN, FALLBACK = "main", "fallback"
 
 
 def _build_router(settings: Settings) -> Any:

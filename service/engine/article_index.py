@@ -39,7 +39,6 @@ class ArticleIndex:
         self._open_collection = open_collection
         self._keywords = keywords
         self._embedder = embedder
-        self._files = files
         self._retrieve_k = retrieve_k
         self._opened: OpenedIndex | None = None
         self._lock = threading.Lock()
@@ -53,14 +52,23 @@ class ArticleIndex:
                 self._opened = self._open(generation, reopen=self._opened is not None)
             return self._opened
 
+    def check_ready(self) -> None:
+        """Raises ``IndexNotReadyError`` when the index cannot be reached now, or has been emptied."""
+        _require_chunks(self.current().collection)
+
     def _open(self, generation: int, reopen: bool) -> OpenedIndex:
         collection = self._open_collection(reopen)
-        if collection.count() == 0:
-            raise IndexNotReadyError("the article index is empty; run `citewire ingest` first")
+        _require_chunks(collection)
+        if generation < 0:
+            raise IndexNotReadyError("no keyword index yet; run `citewire ingest` first")
         vectors = VectorStoreIndex.from_vector_store(
             ChromaVectorStore(chroma_collection=collection), embed_model=self._embedder
         )
-        if generation < 0:
-            raise IndexNotReadyError("no keyword index yet; run `citewire ingest` first")
         retriever = HybridRetriever(vectors, self._keywords, self._retrieve_k)
         return OpenedIndex(retriever, collection, generation)
+
+
+def _require_chunks(collection: Any) -> None:
+    """Asks the index itself (so an unreachable Chroma server says so) whether it holds anything."""
+    if collection.count() == 0:
+        raise IndexNotReadyError("the article index is empty; run `citewire ingest` first")

@@ -19,7 +19,7 @@ from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import read_time_focus
 from service.engine.verify import ClaimChecker, Verdict, is_short_claim
-from service.errors import IndexNotReadyError, InvalidInputError
+from service.errors import InvalidInputError
 from service.schemas import Answer, Citation, Scope, SentenceVerdict, TokenCounts, Turn
 
 REFUSAL = "The articles do not say."
@@ -224,8 +224,7 @@ class Engine:
 
     def check_ready(self) -> None:
         """Raises ``IndexNotReadyError`` when the index cannot be reached now, or has been emptied."""
-        if self._index.current().collection.count() == 0:
-            raise IndexNotReadyError("the article index is empty; run `citewire ingest` first")
+        self._index.check_ready()
 
     def sources_within(self, within: Scope | None) -> frozenset[str] | None:
         """The articles that may answer (None: all), or an InvalidInputError naming an article not ingested."""

@@ -13,8 +13,7 @@ RRF_K = 60
 
 class HybridRetriever(BaseRetriever):
     """Reciprocal rank fusion of the dense and keyword retrievers; a chunk found by both ranks above one found by
-    either. Restricted to some articles, the dense search filters in Chroma and the keyword search ranks the whole
-    corpus and keeps those articles' chunks."""
+    either. Restricted to some articles, both searches filter by article: in Chroma and in the keyword index."""
 
     def __init__(self, index: VectorStoreIndex, keyword: KeywordIndex, retrieve_k: int) -> None:
         super().__init__()
