@@ -1,7 +1,8 @@
 """An independent attribution check for the evals: whoever a served sentence says said or did something ("Varga
-spoke at a rally", "Lior Haiat said …") must stand in the quotes it cites or their article's title; where a quote
-refers back with a pronoun before naming anyone ("In a statement, she said…"), the sentence just before the quote
-counts too. A name found only in the question does not count.
+spoke at a rally", "Lior Haiat said …") must stand in one of the quotes it cites (or its article's title) together
+with at least half of what the sentence says they said or did; where a quote refers back with a pronoun before
+naming anyone ("In a statement, she said…"), the sentence just before the quote counts too. A name or a statement
+found only in the question does not count, nor does a name in one cited quote and the statement in another.
 
 Deliberately plainer than the serving checker (surnames as written, one verb list, no stemming and no exemptions),
 so the two do not share a blind spot.
@@ -15,17 +16,74 @@ from service.schemas import Answer, Citation
 _STATEMENT = re.compile(
     r"\b((?:[A-Z][\w-]*[’']?[\w-]*\s+)*[A-Z][\w-]*)(?:[’']s)?(?:,[^,]{1,80},)?\s+"
     r"(?:also\s+|had\s+|has\s+)?(?:said|says|told|claimed|called|confirmed|declared|assured|announced|denied|warned"
-    r"|added|wrote|stated|argued|insisted|promised|agreed|urged|accused|blamed|spoke|addressed|met|held|defended)\b"
+    r"|added|wrote|stated|argued|insisted|promised|agreed|urged|accused|blamed|spoke|addressed|met|held|defended"
+    r"|led|ran|chaired|founded|opposed|supported|rejected|approved|signed|launched|resigned|visited|won)\b"
 )
+
+
+_PLAIN_STOP = frozenset(
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "were",
+        "would",
+        "will",
+        "about",
+        "their",
+        "they",
+        "there",
+        "them",
+        "then",
+        "than",
+        "been",
+        "which",
+        "what",
+        "when",
+        "where",
+        "also",
+        "into",
+        "over",
+        "after",
+        "before",
+        "while",
+        "said",
+        "says",
+        "told",
+    ]
+)
+CONTENT_SHARE = 0.5
 
 
 def _plain(text: str) -> str:
     return text.replace("’", "'")
 
 
+def _words(text: str) -> set[str]:
+    """Lower-case words of four letters or more, cut to five letters (a plain stand-in for stemming)."""
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", _plain(text).lower()) if w not in _PLAIN_STOP}
+
+
 def speakers_named(sentence: str) -> list[str]:
     """The surnames of those the sentence says said or did something."""
-    return [_plain(m.group(1)).split()[-1].removesuffix("'s") for m in _STATEMENT.finditer(sentence)]
+    return [name for name, _ in statements_made(sentence)]
+
+
+_NOT_NAMES = frozenset({"This", "That", "These", "Those", "It", "He", "She", "They", "We", "The", "A", "An"})
+MIN_CONTENT_WORDS = 2  # "she said this in her statement" says too little to look for
+
+
+def statements_made(sentence: str) -> list[tuple[str, str]]:
+    """(surname, what the sentence says they said or did) for each speaker or actor the sentence names ("This led
+    to…" names nobody)."""
+    found = [m for m in _STATEMENT.finditer(sentence) if m.group(1).split()[-1] not in _NOT_NAMES]
+    out = []
+    for i, match in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(sentence)
+        out.append((_plain(match.group(1)).split()[-1].removesuffix("'s"), sentence[match.end() : end]))
+    return out
 
 
 def _window(citation: Citation, file_text: str) -> str:
@@ -33,15 +91,23 @@ def _window(citation: Citation, file_text: str) -> str:
     return _plain(f"{citation.title} {before} {citation.quote}")
 
 
+def _holds(window: str, name: str, what: str) -> bool:
+    if not re.search(rf"\b{re.escape(name)}\b", window):
+        return False
+    wanted = _words(what)
+    return len(wanted) < MIN_CONTENT_WORDS or len(wanted & _words(window)) >= CONTENT_SHARE * len(wanted)
+
+
 def unattributed_sentences(answer: Answer, file_texts: dict[str, str]) -> list[str]:
-    """Served sentences giving a statement or act to someone their cited quotes (read as above) do not name."""
+    """Served sentences giving a statement or act to someone none of their cited quotes (read as above) shows
+    saying or doing it."""
     by_id = {c.id: c for c in answer.citations}
     bad = []
     for sentence in answer.sentences:
         if not (sentence.supported and sentence.on_question and sentence.citations):
             continue
-        window = " ".join(_window(by_id[n], file_texts.get(by_id[n].source, "")) for n in sentence.citations)
-        if any(not re.search(rf"\b{re.escape(name)}\b", window) for name in speakers_named(sentence.text)):
+        windows = [_window(by_id[n], file_texts.get(by_id[n].source, "")) for n in sentence.citations]
+        if any(not any(_holds(w, name, what) for w in windows) for name, what in statements_made(sentence.text)):
             bad.append(sentence.text)
     return bad
 

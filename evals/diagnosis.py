@@ -1,7 +1,8 @@
 """Where a missed case lost its answer: the first stage whose output no longer holds the expected facts.
 
 Retrieval (the chunks), selection (the sentences shown to the model), the relevance gate, the model's reply, the
-checker (which removes unsupported or off-question sentences), then citations. Every failed case explains itself.
+translation back into the question's language, the checker (which removes unsupported or off-question sentences),
+then citations. Every failed case explains itself.
 """
 
 from evals.cases import EvalCase
@@ -47,6 +48,13 @@ def diagnose(case: EvalCase, trace: Trace, forbidden_found: list[str], cited: se
     if not holds_facts(case, trace.model_output):
         said = "said NOT IN SOURCES" if "NOT IN SOURCES" in trace.model_output.upper() else "did not state"
         return f"model: {said} {missing_facts(case, trace.model_output)}"
+    english = " ".join(v.text for v in trace.verdicts if v.supported)
+    translated = not answer.refused and answer.language != "en"
+    if translated and holds_facts(case, english) and not holds_facts(case, answer.answer):
+        lacking = missing_facts(case, answer.answer)
+        return (
+            f"translation: the checked English answer held the facts; its {answer.language} translation lacks {lacking}"
+        )
     if answer.refused or not holds_facts(case, answer.answer):
         dropped = [v.text for v in trace.verdicts if not v.supported]
         reason = "removed as unsupported" if dropped else "removed as off-question"

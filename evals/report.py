@@ -39,7 +39,10 @@ def write_markdown(path: Path, reports: list[dict[str, Any]], failures: list[str
             lines.append(f"- **{case['id']}** ({case['category']}, expected {expected}): {case['question']}")
             lines.append(f"  - lost at: {case['stage']}")
             lines.append(f"  - answer: {case['answer']}")
-            lines.append(f"  - cited: {', '.join(case['cited_sources']) or 'nothing'}; retrieval hit: {case['hit']}")
+            lines.append(
+                f"  - cited: {', '.join(case['cited_sources']) or 'nothing'}; retrieval hit: {case['hit']};"
+                f" sentences quoted verbatim: {case.get('quoted', 0)}"
+            )
         unattributed = [(case["id"], s) for case in report["cases"] for s in case["unattributed"]]
         if unattributed:
             title = "served sentences giving a statement to someone their quotes do not name"

@@ -1,4 +1,4 @@
-"""The eval sets: the dev set (tuned on) and the held-out test set (never tuned on), each over its own corpus."""
+"""The eval sets: the dev set (tuned on) and two held-out sets (never tuned on), each over its own corpus."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +29,12 @@ EVAL_SETS = {
             EVALS_DIR / "test.jsonl",
             (REPO / "seeds", EVALS_DIR / "test_articles"),
             "held out: written before the changes they judge, over the seeds plus four invented articles",
+        ),
+        EvalSet(
+            "holdout",
+            EVALS_DIR / "holdout.jsonl",
+            (REPO / "seeds", EVALS_DIR / "holdout_articles"),
+            "held out later: written before the third session's changes, over the seeds plus two invented articles",
         ),
     )
 }

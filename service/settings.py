@@ -54,6 +54,16 @@ class Settings(BaseSettings):
     min_claim_relevance: float = Field(
         0.0, description="A sentence whose reranker logit against the question is below this is not served."
     )
+    quote_relevance: float = Field(
+        7.0,
+        description="The best source sentence is served as it stands, when no sentence the model wrote cites it, if"
+        " its reranker logit is at least this (no unanswerable dev question's best sentence is over 5.2).",
+    )
+    companion_relevance: float = Field(
+        0.0,
+        description="A source sentence added to an answer that leaves it out (the other side of a dispute; the best"
+        " sentence of an article a change over time needs) must have at least this reranker logit.",
+    )
     unsupported_sentences: Literal["remove", "mark"] = "remove"
     support_threshold: float = Field(0.5, ge=0.0, le=1.0)
     max_question_chars: int = Field(1000, ge=10)

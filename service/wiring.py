@@ -65,6 +65,8 @@ def build_engine(settings: Settings, llm: LLMClient | None = None) -> Engine:
             top_k=settings.top_k,
             min_relevance=settings.min_relevance,
             min_claim_relevance=settings.min_claim_relevance,
+            quote_relevance=settings.quote_relevance,
+            companion_relevance=settings.companion_relevance,
             unsupported_sentences=settings.unsupported_sentences,
             max_question_chars=settings.max_question_chars,
         ),

@@ -20,18 +20,29 @@ HALTED = "101_barrier_halted.txt"
 OPENS = "102_barrier_opens.txt"
 
 
-def sentence(source: str, text: str, context: str = "") -> SourceSentence:
-    body = (ARTICLES / source).read_text(encoding="utf-8")
-    start = body.index(text)
+def sentence(
+    source: str,
+    text: str,
+    context: str = "",
+    folder: Path = ARTICLES,
+    header: tuple[str, str, str] = (
+        "Work on Marrow Bay tidal barrier halted as costs climb",
+        "The Coastal Ledger",
+        "2023-06-02",
+    ),
+) -> SourceSentence:
+    """``text`` as found in ``folder/source``, under ``header`` (title, publisher, published)."""
+    start = (folder / source).read_text(encoding="utf-8").index(text)
+    title, publisher, published = header
     return SourceSentence(
         source=source,
-        path=str(ARTICLES / source),
+        path=str(folder / source),
         start=start,
         end=start + len(text),
         text=text,
-        title="Work on Marrow Bay tidal barrier halted as costs climb",
-        publisher="The Coastal Ledger",
-        published="2023-06-02",
+        title=title,
+        publisher=publisher,
+        published=published,
         score=1.0,
         context=context,
     )
@@ -144,3 +155,80 @@ def test_the_eval_flags_a_served_sentence_whose_quote_is_about_someone_else() ->
     assert not unattributed_sentences(_served("Halloran spoke at a rally in Harbour Square.", RALLY), texts)
     pronoun = _served("Varga called it the most important thing in fifty years.", sentence(OPENS, STATEMENT))
     assert not unattributed_sentences(pronoun, texts)
+
+
+HOLDOUT = Path(__file__).resolve().parents[1] / "evals" / "holdout_articles"
+WARD = "201_ostry_ward.txt"
+
+
+def ward_sentence(text: str) -> SourceSentence:
+    return sentence(
+        WARD, text, folder=HOLDOUT, header=("Ostry maternity ward to close in spring", "Velden Courier", "2025-02-03")
+    )
+
+
+HOLM = ward_sentence(
+    "The trust's new chair, Greta Holm, said the ward could no longer be staffed safely after six midwives left last "
+    "year."
+)
+MARSH = ward_sentence(
+    "Pia Marsh of the nurses' union rejected that account and said the closure was about cutting costs."
+)
+
+
+def test_a_statement_the_question_gives_is_not_made_the_speakers_by_naming_them(checker: ClaimChecker) -> None:
+    question = "Who said the closure was about cutting costs?"
+    claims = split_claims("The trust's new chair Greta Holm said the closure was about cutting costs [1].")
+    (verdict,) = checker.run(question, claims, [HOLM])
+    assert not verdict.supported, "Holm's sentence names her but does not say what the claim has her say"
+    (verdict,) = checker.run(question, split_claims("Pia Marsh said the closure was about cutting costs [1]."), [MARSH])
+    assert verdict.supported
+
+
+def test_a_speaker_introduced_by_a_long_apposition_is_still_the_subject(checker: ClaimChecker) -> None:
+    question = "What did Greta Holm say about the ward?"
+    claims = split_claims(
+        "Greta Holm, the trust's new chair and the successor of the previous chair of the regional board, said the "
+        "closure was about cutting costs [1][2]."
+    )
+    (verdict,) = checker.run(question, claims, [HOLM, MARSH])
+    assert not verdict.supported, "Marsh's words are not Holm's because a sentence about Holm is cited beside them"
+
+
+def test_the_eval_flags_a_speaker_named_in_one_quote_and_the_words_in_another() -> None:
+    texts = {WARD: (HOLDOUT / WARD).read_text(encoding="utf-8")}
+    answer = _served("Greta Holm said the closure was about cutting costs.", HOLM)
+    assert unattributed_sentences(answer, texts)
+    two = answer.model_copy(
+        update={
+            "citations": [*answer.citations, answer.citations[0].model_copy(update={"id": 2, "quote": MARSH.text})],
+            "sentences": [answer.sentences[0].model_copy(update={"citations": [1, 2]})],
+        }
+    )
+    assert unattributed_sentences(two, texts)
+    assert not unattributed_sentences(_served("Pia Marsh said the closure was about cutting costs.", MARSH), texts)
+
+
+REFERENDUM = "100_marrow_bay_referendum.txt"
+
+
+def test_who_did_what_the_question_asks_is_read_from_the_sentence_that_tells_it(checker: ClaimChecker) -> None:
+    varga = sentence(
+        REFERENDUM,
+        'Mayor Ilse Varga, who has led the city since 2017, called the result "a promise to every family that has '
+        'bailed water out of its kitchen".',
+    )
+    halloran = sentence(
+        REFERENDUM,
+        'Councillor Dmitri Halloran, who led the campaign against the plan, said the estimate was "a fairy tale" and '
+        "warned that the city would be paying for it for decades.",
+    )
+    question = "Who led the campaign against the barrier plan?"
+    (verdict,) = checker.run(
+        question, split_claims("Mayor Ilse Varga led the campaign against the plan [1]."), [varga, halloran]
+    )
+    assert not verdict.supported, "Varga's sentence says she led the city, Halloran's who led the campaign"
+    (verdict,) = checker.run(
+        question, split_claims("Dmitri Halloran led the campaign against the plan [2]."), [varga, halloran]
+    )
+    assert verdict.supported

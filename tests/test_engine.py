@@ -95,8 +95,35 @@ def test_a_true_sentence_that_answers_another_question_is_not_served(scripted: t
     engine, fake = scripted
     use(fake, lambda p: "Lukashenko is known as “Europe’s last dictator,” and has been in power since 1994 [1].")
     answer = engine.answer("Which group claimed responsibility for the Crocus City Hall attack?")
-    assert answer.refused
     assert answer.sentences and answer.sentences[0].on_question is False
+    assert "last dictator" not in answer.answer
+    assert answer.refused or all(s.text == c.quote for s, c in zip(answer.sentences[1:], answer.citations, strict=True))
+
+
+def test_a_passage_that_surely_answers_is_quoted_when_the_model_will_not(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, fake = scripted
+    use(fake, lambda _: "NOT IN SOURCES")
+    answer = engine.answer("In which region were the four suspects detained?")
+    assert not answer.refused and "Bryansk" in answer.answer
+    (citation,) = answer.citations
+    assert answer.sentences[-1].text == citation.quote
+    assert (Path("seeds") / citation.source).read_text("utf-8")[citation.start : citation.end] == citation.quote
+
+
+def test_the_other_side_of_a_dispute_is_served_when_the_model_leaves_it_out(
+    scripted: tuple[Engine, ScriptedLLM],
+) -> None:
+    engine, fake = scripted
+
+    def one_side(prompt: str) -> str:
+        sources = numbered_sources(prompt)
+        n = next(n for n, text in sources.items() if "caught driving towards Ukraine" in text)  # Moscow's side
+        return f"{sources[n]} [{n}]"
+
+    use(fake, one_side)
+    answer = engine.answer("Where were the suspects of the Moscow concert hall attack heading when they fled?")
+    assert any("contradicted" in c.quote for c in answer.citations), answer.answer
+    assert answer.sentences[-1].text in answer.answer
 
 
 def test_a_how_many_question_is_not_answered_by_a_sentence_without_a_number(

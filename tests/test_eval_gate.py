@@ -38,10 +38,21 @@ def test_every_expected_source_is_in_the_sets_corpus(name: str) -> None:
         assert set(case.sources) <= files, case.id
 
 
-def test_no_case_id_is_in_both_sets() -> None:
-    dev, test = (load_cases(EVAL_SETS[name].cases_file) for name in ("dev", "test"))
-    assert not {c.id for c in dev} & {c.id for c in test}
-    assert not {c.question for c in dev} & {c.question for c in test}
+def test_no_case_is_in_two_sets() -> None:
+    sets = [load_cases(eval_set.cases_file) for eval_set in EVAL_SETS.values()]
+    for i, first in enumerate(sets):
+        for second in sets[i + 1 :]:
+            assert not {c.id for c in first} & {c.id for c in second}
+            assert not {c.question for c in first} & {c.question for c in second}
+
+
+def test_the_second_held_out_set_covers_the_classes_with_its_own_invented_articles() -> None:
+    holdout = EVAL_SETS["holdout"]
+    cases = load_cases(holdout.cases_file)
+    assert len(cases) >= 20
+    assert {case.category for case in cases} >= TEST_CATEGORIES | {"multi_turn"}
+    invented = {path.name for path in holdout.corpus[-1].glob("*.txt")}
+    assert sum(bool(set(case.sources) & invented) for case in cases) >= 10
 
 
 def test_a_metric_under_its_threshold_fails_the_gate() -> None:

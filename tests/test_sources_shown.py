@@ -45,7 +45,8 @@ def engine_and_model(tmp_path_factory: pytest.TempPathFactory) -> tuple[Engine, 
         (folder / name).write_text(text, encoding="utf-8")
     settings = make_settings(root / "data", llm_model=f"{FAKE_PROVIDER}/recorder")
     build_ingestor(settings).run([folder])
-    return build_engine(settings), register_fake(quote_best_source)
+    fake = register_fake(quote_best_source)  # before the engine: its model router reads the providers once
+    return build_engine(settings), fake
 
 
 def shown_articles(prompt: str) -> list[tuple[str, str]]:

@@ -37,3 +37,17 @@ def test_a_plain_question_has_no_time_focus() -> None:
 )
 def test_questions_about_time_or_change_read_the_articles_oldest_first(question: str, chronological: bool) -> None:
     assert read_time_focus(question).chronological is chronological
+
+
+@pytest.mark.parametrize(
+    ("question", "across"),
+    [
+        ("How did the cost of the barrier change over time?", True),
+        ("How did the mayor's view develop?", True),
+        ("What did the two leaders agree in 2020 and in 2024?", True),
+        ("Where did they meet after the rebellion?", False),
+        ("Who was mayor in 2021?", False),
+    ],
+)
+def test_a_question_about_change_across_time_is_told_from_one_about_a_moment(question: str, across: bool) -> None:
+    assert read_time_focus(question).across_time is across

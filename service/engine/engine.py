@@ -15,15 +15,17 @@ from service.engine.claims import says_not_found, split_claims
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
 from service.engine.question_forms import as_question, asks_for_quantity, asks_for_something_else, gives_quantity
+from service.engine.quotes import best_passage, other_side, uncited_articles
 from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
-from service.engine.time_focus import read_time_focus
+from service.engine.time_focus import TimeFocus, read_time_focus
 from service.engine.verify import ClaimChecker, Verdict, is_short_claim
 from service.errors import InvalidInputError
 from service.schemas import Answer, Citation, Scope, SentenceVerdict, TokenCounts, Turn
 
 REFUSAL = "The articles do not say."
 NOT_FOUND_SENTINEL = "NOT IN SOURCES"
+MAX_QUOTED = 3  # source sentences added verbatim to one answer
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Trace:
     model_output: str = ""
     retrieved: list[RetrievedChunk] = field(default_factory=list)
     refused_by: str | None = None  # "request", "relevance_gate", "model" or "checker"
+    quoted: int = 0  # the last verdicts are source sentences served verbatim, not the model's claims
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class _Request:
 
     @property
     def earlier(self) -> list[str]:
-        """The user's question before this one: a follow-up is searched and judged with it."""
+        """The user's question before this one: a follow-up is searched, ranked and judged with it."""
         return [turn.content for turn in self.history if turn.role == "user"][-1:]
 
 
@@ -63,6 +66,8 @@ class EngineOptions:
     top_k: int
     min_relevance: float
     min_claim_relevance: float
+    quote_relevance: float
+    companion_relevance: float
     unsupported_sentences: str
     max_question_chars: int
 
@@ -180,7 +185,8 @@ class Engine:
 
         mark = time.perf_counter()
         when = read_time_focus(question)
-        selected = self._selector.run(question, chunks, top_k or self._options.top_k, when)
+        follows = earlier[-1] if earlier else None
+        selected = self._selector.run(question, chunks, top_k or self._options.top_k, when, follows)
         timings["select_ms"] = _ms_since(mark)
         ranked = sorted(selected, key=lambda s: s.score, reverse=True)
         if not selected or ranked[0].score < self._options.min_relevance:
@@ -197,11 +203,36 @@ class Engine:
             claims = []
         verdicts = self._checker.run(question, claims, sources)
         on_question = _with_companions(verdicts, self._on_question([question, *earlier], verdicts, sources), sources)
+        quoted = self._quoted(question, when, verdicts, on_question, sources)
+        verdicts, on_question = [*verdicts, *quoted], [*on_question, *(True for _ in quoted)]
         timings["verify_ms"] = _ms_since(mark)
         answer = self._compose(verdicts, on_question, sources, timings, started)
         answer.tokens = TokenCounts(prompt=reply.prompt_tokens, completion=reply.completion_tokens)
         refused_by = ("checker" if claims else "model") if answer.refused else None
-        return Trace(answer, ranked, verdicts, reply.text, retrieved, refused_by)
+        return Trace(answer, ranked, verdicts, reply.text, retrieved, refused_by, quoted=len(quoted))
+
+    def _quoted(
+        self,
+        question: str,
+        when: TimeFocus,
+        verdicts: list[Verdict],
+        on_question: list[bool],
+        sources: list[SourceSentence],
+    ) -> list[Verdict]:
+        """Source sentences served as they stand where the answer falls short: the passage the cross-encoder is sure
+        answers the question, when nothing the model wrote cites it; for a change over time, each article the answer
+        leaves out; and the other side of a dispute it leaves out."""
+        served = [v for v, on in zip(verdicts, on_question, strict=True) if v.supported and on]
+        added: list[Verdict] = []
+        passage = best_passage(sources, served, self._options.quote_relevance)
+        if passage is not None and (gives_quantity(passage.text) or not asks_for_quantity(question)):
+            added.append(passage)
+        if served and when.across_time:
+            added += uncited_articles(sources, served + added, self._options.companion_relevance)
+        if served or added:
+            dispute = other_side(sources, served + added, self._options.companion_relevance)
+            added += [dispute] if dispute is not None else []
+        return added[:MAX_QUOTED]
 
     def _on_question(self, questions: list[str], verdicts: list[Verdict], sources: list[SourceSentence]) -> list[bool]:
         """Whether each claim addresses the question (or the one it follows up): a true sentence that answers
@@ -346,7 +377,8 @@ class Engine:
 def in_reading_order(sources: list[SourceSentence], chronological: bool = False) -> list[SourceSentence]:
     """The order in which the model reads and numbers the sources: the most relevant article first (a small model
     reads its first sources best), or, for a question about time or change, articles oldest first and undated last;
-    within an article, its sentences in the order it tells them."""
+    within an article, its sentences in the order it tells them (tried: best sentence first lost a pronoun's
+    antecedent and a dispute's second side, and did not stop the model taking an article's lead)."""
     best: dict[str, float] = {}
     for s in sources:
         best[s.source] = max(best.get(s.source, s.score), s.score)

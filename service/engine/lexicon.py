@@ -144,7 +144,7 @@ _STATEMENT = re.compile(r"\b" + _SPEECH + r"\b")
 _SPEAKER_AFTER_TITLE = re.compile(_TITLE + r",?\s+(?:[A-Z][\w'’-]*\s+)*?(" + _PHRASE + r")")
 # "Moscow's claims" is no speaker: a possessive before the verb-like word makes it a noun. An apposition may stand
 # between name and verb: "Ostrava Marine, the firm building the barrier, blamed".
-_APPOSITION = r"(?:,[^,.;:\"“”]{1,60},)?"
+_APPOSITION = r"(?:,[^,.;:\"“”]{1,100},)?"
 _SPEAKER_BEFORE_VERB = re.compile(
     r"(" + _PHRASE + r")(?<!['’]s)(?:,\s+who\b|" + _APPOSITION + r",?\s+(?:had\s+|has\s+)?" + _VERB + r"\b)"
 )
@@ -167,13 +167,38 @@ def speakers(texts: list[str]) -> set[str]:
 def subject(claim: str) -> str | None:
     """The claim's subject when it presents one as a speaker or actor ("Varga spoke…", "Mayor Ilse Varga held…"):
     the stemmed surname of the first. A place the claim merely mentions ("outside Moscow") is no subject."""
-    for match in _speaker_matches(claim):
-        terms = content_terms(match.group(1).split()[-1])
-        if terms:
-            return sorted(terms)[0]
-    return None
+    found = _subject_match(claim)
+    return sorted(content_terms(found.group(1).split()[-1]))[0] if found else None
+
+
+def said_of_subject(claim: str) -> str:
+    """What the claim says of its subject: the claim without the subject's name (title included), up to the next
+    speaker it names ("Mayor Ilse Varga led the campaign" -> "led the campaign"; "the firm blamed storms, while the
+    auditor said…" -> "blamed storms, while the"). The whole claim when it has no subject."""
+    found = _subject_match(claim)
+    if found is None:
+        return claim
+    following = [m.start() for m in _speaker_matches(claim) if m.start() >= found.end(1)]
+    return claim[: found.start()] + claim[found.end(1) : min(following, default=len(claim))]
+
+
+def _subject_match(claim: str) -> re.Match[str] | None:
+    return next((m for m in _speaker_matches(claim) if content_terms(m.group(1).split()[-1])), None)
 
 
 def reports_speech(claim: str) -> bool:
     """The claim says that someone said something (not only that they did something)."""
     return _STATEMENT.search(claim) is not None
+
+
+def reported(claim: str) -> str:
+    """What the claim says its subject said: the words after the first speech verb that follows the subject, up to
+    the next speaker it names ("Putin said that Minsk is an extension of the Kremlin" -> "that Minsk is an extension
+    of the Kremlin"; "the firm blamed storms, while the auditor said…" -> "storms, while the")."""
+    matches = _speaker_matches(claim)
+    after = matches[0].end(1) if matches else 0
+    verb = _STATEMENT.search(claim, after)
+    if verb is None:
+        return ""
+    following = [m.start() for m in matches if m.start() >= verb.end()]
+    return claim[verb.end() : min(following, default=len(claim))]

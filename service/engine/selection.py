@@ -3,6 +3,7 @@
 import json
 from dataclasses import dataclass, replace
 
+import numpy as np
 from llama_index.core.schema import NodeWithScore
 
 from service.components.reranker import CrossEncoderReranker
@@ -48,21 +49,33 @@ class SentenceSelector:
         self._files = files
 
     def run(
-        self, question: str, chunks: list[NodeWithScore], top_k: int, when: TimeFocus | None = None
+        self,
+        question: str,
+        chunks: list[NodeWithScore],
+        top_k: int,
+        when: TimeFocus | None = None,
+        follows: str | None = None,
     ) -> list[SourceSentence]:
+        """``follows``: for a follow-up ("Whom did she replace?"), the question before it; a sentence then scores
+        the better of its scores against the follow-up alone and against both questions together."""
         candidates = _split_chunks(chunks)
         if not candidates:
             return []
-        alone = self._reranker.score(question, [c.text for c in candidates])
-        in_context = self._reranker.score(question, [_in_context(c) for c in candidates])
-        scored = [
-            replace(c, score=round(float(a + b) / 2, 3)) for c, a, b in zip(candidates, alone, in_context, strict=True)
-        ]
+        scores = self._scores(question, candidates)
+        if follows:
+            scores = np.maximum(scores, self._scores(f"{follows} {question}", candidates))
+        scored = [replace(c, score=round(float(score), 3)) for c, score in zip(candidates, scores, strict=True)]
         if when is not None:
             scored = _time_boosted(scored, when)
         chosen = sorted(scored, key=lambda s: s.score, reverse=True)[:top_k]
         chosen += [s for s in _followers(chosen[0], scored) if s not in chosen]
         return [self._with_context(s) for s in chosen]
+
+    def _scores(self, question: str, candidates: list[SourceSentence]) -> np.ndarray:
+        alone = self._reranker.score(question, [c.text for c in candidates])
+        in_context = self._reranker.score(question, [_in_context(c) for c in candidates])
+        mean: np.ndarray = (alone + in_context) / 2
+        return mean
 
     def _with_context(self, sentence: SourceSentence) -> SourceSentence:
         if not refers_back(sentence.text):

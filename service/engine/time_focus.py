@@ -13,6 +13,8 @@ _CHANGE = re.compile(
     r"|history|timeline|became|no longer|anymore|how long)\b",
     re.IGNORECASE,
 )
+# How something changed across time, which several articles tell in turn (not "what happened after the vote").
+_TRACE = re.compile(r"\b(chang(e|es|ed|ing)|over time|evolv(e|es|ed|ing)|develop(ed|ing)?|shift(ed)?|timeline)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,7 @@ class TimeFocus:
     years: frozenset[int]
     latest: bool
     about_change: bool  # asks how something changed, or what came before or after
+    across_time: bool = False  # asks how something changed over time, or between two years it names
 
     @property
     def chronological(self) -> bool:
@@ -36,4 +39,5 @@ def read_time_focus(question: str) -> TimeFocus:
         years=frozenset(int(y) for y in _YEAR.findall(question)),
         latest=_LATEST.search(question) is not None,
         about_change=_CHANGE.search(question) is not None,
+        across_time=_TRACE.search(question) is not None or len(set(_YEAR.findall(question))) >= 2,
     )

@@ -5,7 +5,8 @@ enough of its content words do, and its meaning is close to the evidence (MiniLM
 is read together with the question it answers. The claim's subject, when it is a speaker or actor ("Varga spoke at
 a rally"), must stand in the sentence that carries the rest of the claim, in its headline, or in the sentence before
 it where that one says "she": a statement about Halloran's rally is not evidence that Varga spoke there, whatever
-the question asked. A claim whose citation fails is checked against every other source it was shown, and
+the question asked; and what it says its subject said must stand in the sentences about the subject. A claim whose
+citation fails is checked against every other source it was shown, and
 re-attached to the one that does support it, or to its cited or best-matching sentence plus one more of the
 same article; only a claim tracing figures across articles ("from 340 to 561 million") is re-attached to one
 sentence per figure, wherever each stands. The same checker serves answers and scores
@@ -20,7 +21,16 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from service.engine.claims import Claim
-from service.engine.lexicon import content_terms, names, numbers, reports_speech, speakers, subject
+from service.engine.lexicon import (
+    content_terms,
+    names,
+    numbers,
+    reported,
+    reports_speech,
+    said_of_subject,
+    speakers,
+    subject,
+)
 from service.engine.selection import SourceSentence
 
 COVERAGE_WEIGHT = 0.55
@@ -29,6 +39,8 @@ MIN_CITED_SCORE = 0.35
 SHORT_CLAIM_TERMS = 3
 CARRIER_SHARE = 0.75  # a sentence carries the claim when it holds this share of what the best one holds
 REPAIR_ANCHORS = 2  # uncited or miscited claims: the best-matching sentences that may pair with another
+TOLD_SHARE = 0.5  # of what a claim says of (or has said by) its subject, the share its sentences must hold
+MIN_TOLD_TERMS = 2  # "she said this in a statement" tells too little to hold against the sources
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,8 @@ class ClaimFacts:
     subject: str | None  # the speaker or actor the claim is about, if it names one
     mentioned: set[str]  # every name the claim gives
     speech: bool  # it reports what its subject said
+    reported: set[str]  # the terms of what it says the subject said, the question's words included
+    predicate: set[str]  # the terms of what it says of its subject (question's words included), not of others
 
 
 class ClaimChecker:
@@ -101,6 +115,8 @@ class ClaimChecker:
                 subject=about,
                 mentioned=names(claim.text),
                 speech=reports_speech(claim.text),
+                reported=content_terms(reported(claim.text)),
+                predicate=content_terms(said_of_subject(claim.text)),
             )
             verdicts.append(self._check(claim, facts, evidence, [source.source for source in sources]))
         return verdicts
@@ -171,16 +187,25 @@ def _one_sentence_per_number(
 
 
 def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
-    """The claim names a subject that none of the sentences carrying the bulk of it is about; or it reports what
-    its subject said, folding in what another speaker said without naming them ("the firm blamed storms" + "the
-    auditor said it underbid" is no evidence that the firm spoke of underbidding)."""
+    """The claim names a subject that none of the sentences carrying the bulk of what it says of them is about; or
+    the sentences about the subject do not hold what it says of them ("Mayor Varga led the campaign" where her
+    sentence says she led the city), or what it says they said (a question that gives the statement does not make
+    it the subject's); or it reports what its subject said, folding in what another speaker said without naming
+    them ("the firm blamed storms" + "the auditor said it underbid" is no evidence that the firm spoke of
+    underbidding)."""
     if facts.subject is None:
         return False
-    wanted = facts.novel or facts.terms
+    wanted = facts.predicate or facts.terms
     overlap = [len(wanted & e.terms) for e in evidence]
     carriers = [e for e, n in zip(evidence, overlap, strict=True) if n and n >= CARRIER_SHARE * max(overlap)]
     if not any(facts.subject in e.subjects for e in carriers):
         return True
+    # What it says of the subject ("led the campaign"), and what it says they said ("Minsk is an extension of the
+    # Kremlin"), must stand in the sentences about the subject: not in another's sentence, nor only in the question.
+    about_subject = set().union(*(e.terms for e in evidence if facts.subject in e.subjects))
+    for told in (facts.predicate, facts.reported if facts.speech else set()):
+        if len(told) >= MIN_TOLD_TERMS and len(told & about_subject) < TOLD_SHARE * len(told):
+            return True
     return facts.speech and any(
         facts.subject not in e.subjects and e.speakers and not e.speakers & facts.mentioned for e in evidence
     )

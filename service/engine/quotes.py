@@ -1,0 +1,62 @@
+"""Source sentences served verbatim, where the model's answer falls short: the passage the cross-encoder is sure
+answers the question, when the model would not answer (or the checker removed all it wrote) or answered from other
+sentences; each article of a change over time that the answer leaves out; and the other side of a dispute it left
+out. A quote needs no checking: it is the article's own text at its offsets."""
+
+import re
+
+from service.engine.selection import SourceSentence
+from service.engine.verify import Verdict
+
+# Words by which news writing reports a second account: "rejected that account", "contradicted Moscow's claims",
+# "there was no evidence", "denied", "disputed", "gave a different account".
+_DISPUTE = re.compile(
+    r"\b(?:contradict\w*|reject\w*|den(?:y|ies|ied|ial)|disput\w*|no evidence|dismiss\w*|different account"
+    r"|refut\w*|countered|disagree\w*|challenged)\b",
+    re.IGNORECASE,
+)
+
+
+def disputes(text: str) -> bool:
+    """The sentence reports that someone disputes, denies or contradicts an account."""
+    return _DISPUTE.search(text) is not None
+
+
+def quote(sources: list[SourceSentence], sentence: SourceSentence) -> Verdict:
+    """``sentence`` (one of ``sources``) as a served sentence citing itself."""
+    return Verdict(sentence.text, (sources.index(sentence) + 1,), supported=True, score=1.0)
+
+
+def _cited(served: list[Verdict]) -> set[int]:
+    return {n for verdict in served for n in verdict.cited}
+
+
+def best_passage(sources: list[SourceSentence], served: list[Verdict], min_score: float) -> Verdict | None:
+    """The best-ranked source, when the cross-encoder rates it at least ``min_score`` (so relevant that leaving it
+    out is the model's failure, not the articles') and the served sentences do not cite it."""
+    best = max(sources, key=lambda s: s.score, default=None)
+    if best is None or best.score < min_score or sources.index(best) + 1 in _cited(served):
+        return None
+    return quote(sources, best)
+
+
+def uncited_articles(sources: list[SourceSentence], served: list[Verdict], min_score: float) -> list[Verdict]:
+    """For a question about change over time: the best sentence of each shown article the served sentences do not
+    cite, when it rates at least ``min_score``, in the order the sources are shown (oldest article first)."""
+    cited_articles = {sources[n - 1].source for n in _cited(served) if 1 <= n <= len(sources)}
+    best: dict[str, SourceSentence] = {}
+    for s in sources:
+        if s.source in cited_articles or s.score < min_score:
+            continue
+        if s.source not in best or s.score > best[s.source].score:
+            best[s.source] = s
+    return [quote(sources, s) for s in sorted(best.values(), key=sources.index)]
+
+
+def other_side(sources: list[SourceSentence], served: list[Verdict], min_score: float) -> Verdict | None:
+    """The most relevant shown sentence that disputes an account, when the served answer does not cite it."""
+    cited = {n for verdict in served for n in verdict.cited}
+    left_out = [
+        s for n, s in enumerate(sources, start=1) if n not in cited and s.score >= min_score and disputes(s.text)
+    ]
+    return quote(sources, max(left_out, key=lambda s: s.score)) if left_out else None

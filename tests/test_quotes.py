@@ -1,0 +1,63 @@
+"""Which source sentences report a second account, and which one is served when the model leaves it out."""
+
+import pytest
+
+from service.engine.quotes import best_passage, disputes, other_side, uncited_articles
+from service.engine.selection import SourceSentence
+from service.engine.verify import Verdict
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pia Marsh of the nurses' union rejected that account and said the closure was about cutting costs.", True),
+        ("Lukashenko's statement contradicted Moscow's claims that the suspects were headed towards Ukraine.", True),
+        ("The city's engineers said there was no evidence that the barrier had affected fish stocks.", True),
+        ("The company denied any wrongdoing.", True),
+        ("The ward delivered 312 babies in 2024, down from 455 in 2021.", False),
+        ("Ebner told the meeting that the combined trust would save 18 million krona a year.", False),
+    ],
+)
+def test_a_second_account_is_recognised(text: str, expected: bool) -> None:
+    assert disputes(text) is expected
+
+
+def source(text: str, score: float) -> SourceSentence:
+    return SourceSentence("a.txt", "/a.txt", 0, len(text), text, "t", "p", "2025-01-01", score)
+
+
+SOURCES = [
+    source("The board said the ward could not be staffed safely.", 6.0),
+    source("The union rejected that account and said it was about costs.", 3.0),
+    source("A spokesman denied that the hospital had debts.", -2.0),
+]
+
+
+def test_the_other_side_is_the_relevant_dispute_the_answer_does_not_cite() -> None:
+    served = [Verdict("The ward cannot be staffed safely.", (1,), True, 0.9)]
+    assert other_side(SOURCES, served, min_score=0.0) == Verdict(SOURCES[1].text, (2,), True, 1.0)
+    assert other_side(SOURCES, [*served, Verdict("x", (2,), True, 0.9)], min_score=0.0) is None
+    assert other_side(SOURCES, served, min_score=4.0) is None
+
+
+def test_the_best_passage_is_quoted_when_rated_high_enough_and_not_cited() -> None:
+    assert best_passage(SOURCES, [], min_score=5.0) == Verdict(SOURCES[0].text, (1,), True, 1.0)
+    assert best_passage(SOURCES, [], min_score=7.0) is None
+    assert best_passage(SOURCES, [Verdict("x", (1,), True, 0.9)], min_score=5.0) is None
+    assert best_passage([], [], min_score=0.0) is None
+
+
+def test_each_uncited_article_of_a_timeline_gives_its_best_sentence_in_the_order_shown() -> None:
+    old = SourceSentence("old.txt", "/old.txt", 0, 9, "It cost 340 million.", "t", "p", "2021-03-14", 4.0)
+    mid = SourceSentence("mid.txt", "/mid.txt", 0, 9, "It rose to 512 million.", "t", "p", "2023-06-02", 5.0)
+    mid_weak = SourceSentence("mid.txt", "/mid.txt", 20, 29, "Work stopped.", "t", "p", "2023-06-02", 1.0)
+    new = SourceSentence("new.txt", "/new.txt", 0, 9, "It cost 561 million.", "t", "p", "2025-01-20", 6.0)
+    shown = [old, mid_weak, mid, new]
+    served = [Verdict("The final cost was 561 million.", (4,), True, 0.9)]
+    assert uncited_articles(shown, served, min_score=0.0) == [
+        Verdict(old.text, (1,), True, 1.0),
+        Verdict(mid.text, (3,), True, 1.0),
+    ]
+    assert uncited_articles(shown, served, min_score=4.5) == [Verdict(mid.text, (3,), True, 1.0)]
