@@ -71,7 +71,7 @@ def _file_text(path: Path) -> str | None:
 
 def score_case(case: EvalCase, trace: Trace, latency_ms: float) -> CaseResult:
     answer = trace.answer
-    claims = trace.verdicts[: len(trace.verdicts) - trace.quoted]
+    claims = [v for v in trace.verdicts if not v.quoted]
     shown = [s.source for s in trace.sources]
     expected = set(case.sources)
     rank = next((i for i, source in enumerate(shown, start=1) if source in expected), None)

@@ -37,13 +37,13 @@ SOURCES = [
 
 def test_the_other_side_is_the_relevant_dispute_the_answer_does_not_cite() -> None:
     served = [Verdict("The ward cannot be staffed safely.", (1,), True, 0.9)]
-    assert other_side(SOURCES, served, min_score=0.0) == Verdict(SOURCES[1].text, (2,), True, 1.0)
+    assert other_side(SOURCES, served, min_score=0.0) == Verdict(SOURCES[1].text, (2,), True, 1.0, quoted=True)
     assert other_side(SOURCES, [*served, Verdict("x", (2,), True, 0.9)], min_score=0.0) is None
     assert other_side(SOURCES, served, min_score=4.0) is None
 
 
 def test_the_best_passage_is_quoted_when_rated_high_enough_and_not_cited() -> None:
-    assert best_passage(SOURCES, [], min_score=5.0) == Verdict(SOURCES[0].text, (1,), True, 1.0)
+    assert best_passage(SOURCES, [], min_score=5.0) == Verdict(SOURCES[0].text, (1,), True, 1.0, quoted=True)
     assert best_passage(SOURCES, [], min_score=7.0) is None
     assert best_passage(SOURCES, [Verdict("x", (1,), True, 0.9)], min_score=5.0) is None
     assert best_passage([], [], min_score=0.0) is None
@@ -57,7 +57,7 @@ def test_each_uncited_article_of_a_timeline_gives_its_best_sentence_in_the_order
     shown = [old, mid_weak, mid, new]
     served = [Verdict("The final cost was 561 million.", (4,), True, 0.9)]
     assert uncited_articles(shown, served, min_score=0.0) == [
-        Verdict(old.text, (1,), True, 1.0),
-        Verdict(mid.text, (3,), True, 1.0),
+        Verdict(old.text, (1,), True, 1.0, quoted=True),
+        Verdict(mid.text, (3,), True, 1.0, quoted=True),
     ]
-    assert uncited_articles(shown, served, min_score=4.5) == [Verdict(mid.text, (3,), True, 1.0)]
+    assert uncited_articles(shown, served, min_score=4.5) == [Verdict(mid.text, (3,), True, 1.0, quoted=True)]

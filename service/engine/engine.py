@@ -45,7 +45,11 @@ class Trace:
     model_output: str = ""
     retrieved: list[RetrievedChunk] = field(default_factory=list)
     refused_by: str | None = None  # "request", "relevance_gate", "model" or "checker"
-    quoted: int = 0  # the last verdicts are source sentences served verbatim, not the model's claims
+
+    @property
+    def quoted(self) -> int:
+        """How many source sentences were served verbatim beside the model's claims."""
+        return sum(v.quoted for v in self.verdicts)
 
 
 @dataclass(frozen=True)
@@ -209,7 +213,7 @@ class Engine:
         answer = self._compose(verdicts, on_question, sources, timings, started)
         answer.tokens = TokenCounts(prompt=reply.prompt_tokens, completion=reply.completion_tokens)
         refused_by = ("checker" if claims else "model") if answer.refused else None
-        return Trace(answer, ranked, verdicts, reply.text, retrieved, refused_by, quoted=len(quoted))
+        return Trace(answer, ranked, verdicts, reply.text, retrieved, refused_by)
 
     def _quoted(
         self,

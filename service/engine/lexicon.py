@@ -178,8 +178,7 @@ def said_of_subject(claim: str) -> str:
     found = _subject_match(claim)
     if found is None:
         return claim
-    following = [m.start() for m in _speaker_matches(claim) if m.start() >= found.end(1)]
-    return claim[: found.start()] + claim[found.end(1) : min(following, default=len(claim))]
+    return claim[: found.start()] + _up_to_next_speaker(claim, found.end(1))
 
 
 def _subject_match(claim: str) -> re.Match[str] | None:
@@ -195,10 +194,12 @@ def reported(claim: str) -> str:
     """What the claim says its subject said: the words after the first speech verb that follows the subject, up to
     the next speaker it names ("Putin said that Minsk is an extension of the Kremlin" -> "that Minsk is an extension
     of the Kremlin"; "the firm blamed storms, while the auditor said…" -> "storms, while the")."""
-    matches = _speaker_matches(claim)
-    after = matches[0].end(1) if matches else 0
-    verb = _STATEMENT.search(claim, after)
-    if verb is None:
-        return ""
-    following = [m.start() for m in matches if m.start() >= verb.end()]
-    return claim[verb.end() : min(following, default=len(claim))]
+    found = _subject_match(claim)
+    verb = _STATEMENT.search(claim, found.end(1) if found else 0)
+    return _up_to_next_speaker(claim, verb.end()) if verb else ""
+
+
+def _up_to_next_speaker(claim: str, start: int) -> str:
+    """``claim`` from ``start`` to the next speaker or actor it names (or its end)."""
+    following = [m.start() for m in _speaker_matches(claim) if m.start() >= start]
+    return claim[start : min(following, default=len(claim))]

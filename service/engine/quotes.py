@@ -24,7 +24,7 @@ def disputes(text: str) -> bool:
 
 def quote(sources: list[SourceSentence], sentence: SourceSentence) -> Verdict:
     """``sentence`` (one of ``sources``) as a served sentence citing itself."""
-    return Verdict(sentence.text, (sources.index(sentence) + 1,), supported=True, score=1.0)
+    return Verdict(sentence.text, (sources.index(sentence) + 1,), supported=True, score=1.0, quoted=True)
 
 
 def _cited(served: list[Verdict]) -> set[int]:

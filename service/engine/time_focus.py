@@ -22,7 +22,7 @@ class TimeFocus:
     years: frozenset[int]
     latest: bool
     about_change: bool  # asks how something changed, or what came before or after
-    across_time: bool = False  # asks how something changed over time, or between two years it names
+    across_time: bool  # asks how something changed over time, or between two years it names
 
     @property
     def chronological(self) -> bool:

@@ -5,12 +5,11 @@ enough of its content words do, and its meaning is close to the evidence (MiniLM
 is read together with the question it answers. The claim's subject, when it is a speaker or actor ("Varga spoke at
 a rally"), must stand in the sentence that carries the rest of the claim, in its headline, or in the sentence before
 it where that one says "she": a statement about Halloran's rally is not evidence that Varga spoke there, whatever
-the question asked; and what it says its subject said must stand in the sentences about the subject. A claim whose
-citation fails is checked against every other source it was shown, and
-re-attached to the one that does support it, or to its cited or best-matching sentence plus one more of the
-same article; only a claim tracing figures across articles ("from 340 to 561 million") is re-attached to one
-sentence per figure, wherever each stands. The same checker serves answers and scores
-the evals.
+the question asked; and what the claim says of its subject, or has them say, must stand in the sentences about the
+subject. A claim whose citation fails is checked against every other source it was shown, and re-attached to the
+one that does support it, or to its cited or best-matching sentence plus one more of the same article; only a claim
+tracing figures across articles ("from 340 to 561 million") is re-attached to one sentence per figure, wherever
+each stands. The same checker serves answers and scores the evals.
 """
 
 import calendar
@@ -50,6 +49,7 @@ class Verdict:
     supported: bool
     score: float
     repaired: bool = False
+    quoted: bool = False  # a source sentence served as it stands, not the model's claim
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class ClaimFacts:
     subject: str | None  # the speaker or actor the claim is about, if it names one
     mentioned: set[str]  # every name the claim gives
     speech: bool  # it reports what its subject said
-    reported: set[str]  # the terms of what it says the subject said, the question's words included
+    reported: set[str]  # the terms of what it says the subject said (none without a speech verb)
     predicate: set[str]  # the terms of what it says of its subject (question's words included), not of others
 
 
@@ -203,7 +203,7 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
     # What it says of the subject ("led the campaign"), and what it says they said ("Minsk is an extension of the
     # Kremlin"), must stand in the sentences about the subject: not in another's sentence, nor only in the question.
     about_subject = set().union(*(e.terms for e in evidence if facts.subject in e.subjects))
-    for told in (facts.predicate, facts.reported if facts.speech else set()):
+    for told in (facts.predicate, facts.reported):
         if len(told) >= MIN_TOLD_TERMS and len(told & about_subject) < TOLD_SHARE * len(told):
             return True
     return facts.speech and any(
