@@ -1,4 +1,4 @@
-"""The eval sets: the dev set (tuned on) and two held-out sets (never tuned on), each over its own corpus."""
+"""The eval sets: the dev set (tuned on) and three held-out sets (never tuned on), each over its own corpus."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +35,12 @@ EVAL_SETS = {
             EVALS_DIR / "holdout.jsonl",
             (REPO / "seeds", EVALS_DIR / "holdout_articles"),
             "held out later: written before the third session's changes, over the seeds plus two invented articles",
+        ),
+        EvalSet(
+            "holdout2",
+            EVALS_DIR / "holdout2.jsonl",
+            (REPO / "seeds", EVALS_DIR / "holdout2_articles"),
+            "held out last: written before the fourth session's changes, over the seeds plus two invented articles",
         ),
     )
 }

@@ -59,6 +59,12 @@ class Settings(BaseSettings):
         description="The best source sentence is served as it stands, when no sentence the model wrote cites it, if"
         " its reranker logit is at least this (no unanswerable dev question's best sentence is over 5.2).",
     )
+    supplement_relevance: float = Field(
+        5.0,
+        description="When the model answered from other sentences, the best source sentence is served beside its"
+        " answer if its reranker logit is at least this (11 of the 14 answerable dev questions whose best sentence"
+        " scores 5 to 7 have the answer in it).",
+    )
     companion_relevance: float = Field(
         0.0,
         description="A source sentence added to an answer that leaves it out (the other side of a dispute; the best"

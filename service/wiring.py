@@ -66,6 +66,7 @@ def build_engine(settings: Settings, llm: LLMClient | None = None) -> Engine:
             min_relevance=settings.min_relevance,
             min_claim_relevance=settings.min_claim_relevance,
             quote_relevance=settings.quote_relevance,
+            supplement_relevance=settings.supplement_relevance,
             companion_relevance=settings.companion_relevance,
             unsupported_sentences=settings.unsupported_sentences,
             max_question_chars=settings.max_question_chars,

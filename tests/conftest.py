@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -15,6 +16,9 @@ import uvicorn
 from fastapi import FastAPI
 
 from service.settings import Settings
+
+if TYPE_CHECKING:
+    from service.engine.verify import ClaimChecker
 
 # litellm fetches a price list from the network on import unless told to use its bundled copy.
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
@@ -110,3 +114,12 @@ def running_process(
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def checker() -> "ClaimChecker":
+    """The claim checker on the real embedder, as the engine builds it."""
+    from service.components.embedder import build_embedder
+    from service.engine.verify import ClaimChecker
+
+    return ClaimChecker(build_embedder(Settings()), threshold=0.5)

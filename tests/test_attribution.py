@@ -6,12 +6,10 @@ from pathlib import Path
 import pytest
 
 from evals.attribution import unattributed_sentences
-from service.components.embedder import build_embedder
 from service.engine.claims import split_claims
 from service.engine.selection import SourceSentence
 from service.engine.verify import ClaimChecker
 from service.schemas import Answer, Citation, SentenceVerdict
-from service.settings import Settings
 
 pytestmark = pytest.mark.integration
 
@@ -61,11 +59,6 @@ PRESS = sentence(
 STATEMENT = (
     'In a written statement, she said the barrier was "the most important thing this city has done in fifty years".'
 )
-
-
-@pytest.fixture(scope="module")
-def checker() -> ClaimChecker:
-    return ClaimChecker(build_embedder(Settings()), threshold=0.5)
 
 
 def test_a_rally_of_one_person_does_not_support_another_speaking_there(checker: ClaimChecker) -> None:
@@ -232,3 +225,18 @@ def test_who_did_what_the_question_asks_is_read_from_the_sentence_that_tells_it(
         question, split_claims("Dmitri Halloran led the campaign against the plan [2]."), [varga, halloran]
     )
     assert verdict.supported
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("The trust's new chair is Greta Holm [1].", True),
+        ("Greta Holm is the chief executive of Velden and Ostry Health [1].", False),
+        ("The chief executive of the trust is Greta Holm [1].", False),
+    ],
+)
+def test_who_a_claim_says_someone_is_must_be_what_their_sentence_calls_them(
+    checker: ClaimChecker, claim: str, supported: bool
+) -> None:
+    (verdict,) = checker.run("Who runs the hospital trust?", split_claims(claim), [HOLM])
+    assert verdict.supported is supported

@@ -110,6 +110,34 @@ def test_a_passage_that_surely_answers_is_quoted_when_the_model_will_not(scripte
     assert (Path("seeds") / citation.source).read_text("utf-8")[citation.start : citation.end] == citation.quote
 
 
+def test_a_bare_yes_or_no_is_replaced_by_the_sentence_it_cites(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, fake = scripted
+    use(fake, lambda p: f"No [{best_source(p)}]")  # the wrong way round: a referendum was held
+    answer = engine.answer("Was a referendum held in Belarus on Sunday?")
+    assert not answer.answer.lower().startswith("no")
+    assert [s.text for s in answer.sentences] == [c.quote for c in answer.citations]
+    assert any("referendum was held" in c.quote for c in answer.citations), answer.answer
+
+
+@pytest.mark.parametrize(("supplement", "served_best"), [(-100.0, True), (100.0, False)])
+def test_the_best_passage_is_served_beside_an_answer_from_other_sentences(
+    seed_index: Path, supplement: float, served_best: bool
+) -> None:
+    def from_another_sentence(prompt: str) -> str:
+        sources = numbered_sources(prompt)
+        n = next(n for n, text in sources.items() if "rebellion" in text and "Rostov" not in text)
+        return f"{sources[n]} [{n}]"
+
+    fake = register_fake(from_another_sentence)
+    settings = make_settings(
+        seed_index, llm_model=f"{FAKE_PROVIDER}/scripted", quote_relevance=100.0, supplement_relevance=supplement
+    )
+    answer = build_engine(settings).answer("Which city's army headquarters did Wagner fighters occupy?")
+    assert fake.prompts, "the model was asked"
+    assert ("Rostov" in answer.answer) is served_best, answer.answer
+    assert all(s.text == c.quote for s, c in zip(answer.sentences[1:], answer.citations[1:], strict=False))
+
+
 def test_the_other_side_of_a_dispute_is_served_when_the_model_leaves_it_out(
     scripted: tuple[Engine, ScriptedLLM],
 ) -> None:

@@ -46,8 +46,9 @@ def test_no_case_is_in_two_sets() -> None:
             assert not {c.question for c in first} & {c.question for c in second}
 
 
-def test_the_second_held_out_set_covers_the_classes_with_its_own_invented_articles() -> None:
-    holdout = EVAL_SETS["holdout"]
+@pytest.mark.parametrize("name", ["holdout", "holdout2"])
+def test_the_later_held_out_sets_cover_the_classes_with_their_own_invented_articles(name: str) -> None:
+    holdout = EVAL_SETS[name]
     cases = load_cases(holdout.cases_file)
     assert len(cases) >= 20
     assert {case.category for case in cases} >= TEST_CATEGORIES | {"multi_turn"}

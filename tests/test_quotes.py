@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.engine.quotes import best_passage, disputes, other_side, uncited_articles
+from service.engine.quotes import best_passage, disputes, evidence_for_bare_replies, other_side, uncited_articles
 from service.engine.selection import SourceSentence
 from service.engine.verify import Verdict
 
@@ -61,3 +61,16 @@ def test_each_uncited_article_of_a_timeline_gives_its_best_sentence_in_the_order
         Verdict(mid.text, (3,), True, 1.0, quoted=True),
     ]
     assert uncited_articles(shown, served, min_score=4.5) == [Verdict(mid.text, (3,), True, 1.0, quoted=True)]
+
+
+@pytest.mark.parametrize("reply", ["No", "YES.", "No!"])
+def test_a_bare_yes_or_no_is_replaced_by_the_sentences_it_cites(reply: str) -> None:
+    verdicts = [Verdict(reply, (1, 2), False, 0.0), Verdict("The union said it was about costs.", (2,), True, 0.9)]
+    served = evidence_for_bare_replies(verdicts, SOURCES)
+    assert [v.text for v in served] == [SOURCES[0].text, SOURCES[1].text, verdicts[1].text]
+    assert [v.quoted for v in served] == [True, True, False]
+
+
+def test_only_a_bare_reply_citing_a_shown_sentence_is_replaced() -> None:
+    verdicts = [Verdict("No, the ward stayed open.", (1,), True, 0.8), Verdict("No", (9,), False, 0.1)]
+    assert evidence_for_bare_replies(verdicts, SOURCES) == verdicts

@@ -14,8 +14,8 @@ from service.engine.article_index import ArticleIndex
 from service.engine.claims import says_not_found, split_claims
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
-from service.engine.question_forms import as_question, asks_for_quantity, asks_for_something_else, gives_quantity
-from service.engine.quotes import best_passage, other_side, uncited_articles
+from service.engine.question_forms import answers_quantity, as_question, asks_for_something_else
+from service.engine.quotes import best_passage, evidence_for_bare_replies, other_side, uncited_articles
 from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import TimeFocus, read_time_focus
@@ -71,6 +71,7 @@ class EngineOptions:
     min_relevance: float
     min_claim_relevance: float
     quote_relevance: float
+    supplement_relevance: float
     companion_relevance: float
     unsupported_sentences: str
     max_question_chars: int
@@ -205,7 +206,7 @@ class Engine:
         claims = [c for c in split_claims(reply.text) if not says_not_found(c.text)]
         if NOT_FOUND_SENTINEL in reply.text.upper() and not any(c.cited for c in claims):
             claims = []
-        verdicts = self._checker.run(question, claims, sources)
+        verdicts = evidence_for_bare_replies(self._checker.run(question, claims, sources), sources)
         on_question = _with_companions(verdicts, self._on_question([question, *earlier], verdicts, sources), sources)
         quoted = self._quoted(question, when, verdicts, on_question, sources)
         verdicts, on_question = [*verdicts, *quoted], [*on_question, *(True for _ in quoted)]
@@ -223,13 +224,15 @@ class Engine:
         on_question: list[bool],
         sources: list[SourceSentence],
     ) -> list[Verdict]:
-        """Source sentences served as they stand where the answer falls short: the passage the cross-encoder is sure
-        answers the question, when nothing the model wrote cites it; for a change over time, each article the answer
-        leaves out; and the other side of a dispute it leaves out."""
+        """Source sentences served as they stand where the answer falls short: the passage the cross-encoder rates
+        best, when nothing the model wrote cites it (it must be sure, ``quote_relevance``, to overrule a refusal;
+        ``supplement_relevance`` is enough beside an answer from other sentences); for a change over time, each
+        article the answer leaves out; and the other side of a dispute it leaves out."""
         served = [v for v, on in zip(verdicts, on_question, strict=True) if v.supported and on]
         added: list[Verdict] = []
-        passage = best_passage(sources, served, self._options.quote_relevance)
-        if passage is not None and (gives_quantity(passage.text) or not asks_for_quantity(question)):
+        sure = self._options.supplement_relevance if served else self._options.quote_relevance
+        passage = best_passage(sources, served, sure)
+        if passage is not None and answers_quantity(question, passage.text):
             added.append(passage)
         if served and when.across_time:
             added += uncited_articles(sources, served + added, self._options.companion_relevance)
@@ -253,7 +256,7 @@ class Engine:
             relevance.append(np.maximum(alone, (alone + self._reranker.score(q, headed)) / 2))
         return [
             (is_short_claim(claim) or max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance)
-            and (gives_quantity(claim) or not asks_for_quantity(questions[0]))
+            and answers_quantity(questions[0], claim)
             for i, claim in enumerate(claims)
         ]
 

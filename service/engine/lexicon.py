@@ -181,8 +181,29 @@ def said_of_subject(claim: str) -> str:
     return claim[: found.start()] + _up_to_next_speaker(claim, found.end(1))
 
 
+# A claim that says who someone is ("Ruben Strand is the chief executive of Keltra", "The chief executive of Keltra
+# is Ruben Strand") has that person as its subject, and the role as what it says of them.
+_COPULA = r"\s+(?:is|was|has been|had been)\s+"
+_NAME_IS = re.compile(r"(" + _PHRASE + r")" + _APPOSITION + _COPULA)
+_ROLE_FIRST = re.compile(r"^[Tt]he\s+([^,;:]{2,80}?)" + _COPULA + r"(" + _PHRASE + r")\s*[.!]?$")
+
+
+def name_first(claim: str) -> str:
+    """ "The chief executive of Keltra is Ruben Strand." as "Ruben Strand is the chief executive of Keltra."; any other
+    claim as it is."""
+    found = _ROLE_FIRST.match(claim.strip())
+    return f"{found.group(2)} is the {found.group(1)}." if found else claim
+
+
 def _subject_match(claim: str) -> re.Match[str] | None:
-    return next((m for m in _speaker_matches(claim) if content_terms(m.group(1).split()[-1])), None)
+    found = [*_speaker_matches(claim), *(m for m in _NAME_IS.finditer(claim) if m.start() == 0)]
+    return min((m for m in found if content_terms(m.group(1).split()[-1])), key=lambda m: m.start(1), default=None)
+
+
+def says_who_someone_is(claim: str) -> bool:
+    """The claim's subject is followed by "is" or "was" ("Ruben Strand is the chief executive of Keltra")."""
+    found = _subject_match(claim)
+    return found is not None and _NAME_IS.match(claim, found.start(1)) is not None
 
 
 def reports_speech(claim: str) -> bool:
@@ -203,3 +224,49 @@ def _up_to_next_speaker(claim: str, start: int) -> str:
     """``claim`` from ``start`` to the next speaker or actor it names (or its end)."""
     following = [m.start() for m in _speaker_matches(claim) if m.start() >= start]
     return claim[start : min(following, default=len(claim))]
+
+
+# A claim that denies something ("the school did not close") needs a source that denies something too: content
+# words and meaning alone read "did not close" as "closed".
+_NEGATION = r"\bnot\b|n['’]t\b|\bno\b|\bnever\b|\bneither\b|\bnor\b|\bnone\b|\bnobody\b|\bnothing\b|\bcannot\b"
+_CLAIM_NEGATION = re.compile(_NEGATION, re.IGNORECASE)
+# A source says the same with "denied", "refused", "rejected", "declined", "stopped short of", "without"…
+_SOURCE_NEGATION = re.compile(
+    _NEGATION + r"|\b(?:den(?:y|ies|ied|ial)|refus\w*|reject\w*|declin\w*|fail\w*|without|short of|instead|rather than"
+    r"|unable|lack\w*|absen\w*|dismiss\w*|contradict\w*|disput\w*|halt\w*|stopp\w*|ended|no longer)\b",
+    re.IGNORECASE,
+)
+
+
+# "stopped short of publicly offering his support", "troops will not go": the words after such a phrase did not happen.
+_CONTRARY = re.compile(
+    r"\b(?:not|never|no|no longer|n['’]t|refused to|declined to|failed to|stopped short of|short of|instead of"
+    r"|rather than|without|den(?:y|ies|ied))\s+(?!(?:only|just|merely|least|doubt)\b)",
+    re.IGNORECASE,
+)
+_CONTRARY_REACH = 2  # content words after the phrase that it denies
+
+
+def denied_terms(source: str) -> set[str]:
+    """The first content words after each phrase that says something did not happen ("stopped short of publicly
+    offering" -> publicly, offering), stemmed."""
+    found: set[str] = set()
+    for match in _CONTRARY.finditer(source):
+        taken = 0
+        for word in source[match.end() :].split()[:6]:
+            terms = content_terms(word)
+            found |= terms
+            taken += bool(terms)
+            if taken == _CONTRARY_REACH:
+                break
+    return found
+
+
+def negates(claim: str) -> bool:
+    """The claim says that something is not so."""
+    return _CLAIM_NEGATION.search(claim) is not None
+
+
+def denies(source: str) -> bool:
+    """The source sentence says, in any of the ways news writing does, that something is not so."""
+    return _SOURCE_NEGATION.search(source) is not None

@@ -9,6 +9,16 @@ _QUESTION_OPENERS = re.compile(
 )
 
 
+_YES_OR_NO = re.compile(
+    r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must)\b", re.IGNORECASE
+)
+
+
+def asks_yes_or_no(question: str) -> bool:
+    """ "Did the school close?": a sentence that only repeats the question answers it; "Who…?" it does not."""
+    return _YES_OR_NO.match(question) is not None
+
+
 def as_question(query: str) -> str:
     """A search-style query ("Belta", "Bakhmut siege") becomes a question a model answers instead of refusing."""
     if "?" in query or len(query.split()) > 6 or _QUESTION_OPENERS.match(query):
@@ -46,5 +56,31 @@ def asks_for_quantity(question: str) -> bool:
     return _COUNT.search(question) is not None
 
 
-def gives_quantity(sentence: str) -> bool:
-    return _QUANTITY.search(sentence) is not None
+# A date or a distance or span of time is no count of what a how-many question asks about ("on June 24th", "in
+# 2020", "hundreds of kilometres", "for 24 hours"), unless the question asks in those units.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b(?:1[89]|20)\d\d\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)\b"
+)
+_UNIT = re.compile(
+    r"[\s,.\d-]*(?:of\s+)?(kilomet\w*|km|miles?|met(?:re|er)s?|hours?|minutes?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_quantity(sentence: str, question: str = "") -> bool:
+    """The sentence gives a quantity: a number or a word for one that is not a date, nor (unless ``question`` asks in
+    that unit) a distance or a span of time."""
+    text = _DATE.sub(" ", sentence)
+    for match in _QUANTITY.finditer(text):
+        unit = _UNIT.match(text, match.end())
+        if unit is None or re.search(rf"\b{unit.group(1)[:4]}", question, re.IGNORECASE):
+            return True
+    return False
+
+
+def answers_quantity(question: str, sentence: str) -> bool:
+    """A sentence can answer the question as far as quantity goes: the question does not ask how many, or the
+    sentence gives a count in its terms."""
+    return not asks_for_quantity(question) or gives_quantity(sentence, question)

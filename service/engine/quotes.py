@@ -1,7 +1,8 @@
-"""Source sentences served verbatim, where the model's answer falls short: the passage the cross-encoder is sure
-answers the question, when the model would not answer (or the checker removed all it wrote) or answered from other
-sentences; each article of a change over time that the answer leaves out; and the other side of a dispute it left
-out. A quote needs no checking: it is the article's own text at its offsets."""
+"""Source sentences served verbatim, where the model's answer falls short: the passage the cross-encoder rates best,
+when the model would not answer (or the checker removed all it wrote) or answered from other sentences; the
+sentences a bare "Yes" or "No" cites, in its place; each article of a change over time that the answer leaves out;
+and the other side of a dispute it left out. A quote needs no checking: it is the article's own text at its
+offsets."""
 
 import re
 
@@ -15,6 +16,10 @@ _DISPUTE = re.compile(
     r"|refut\w*|countered|disagree\w*|challenged)\b",
     re.IGNORECASE,
 )
+
+
+# A reply that is only "Yes" or "No": no source sentence's wording can confirm which.
+_BARE_REPLY = re.compile(r"^\W*(?:yes|no)\W*$", re.IGNORECASE)
 
 
 def disputes(text: str) -> bool:
@@ -60,3 +65,18 @@ def other_side(sources: list[SourceSentence], served: list[Verdict], min_score: 
         s for n, s in enumerate(sources, start=1) if n not in cited and s.score >= min_score and disputes(s.text)
     ]
     return quote(sources, max(left_out, key=lambda s: s.score)) if left_out else None
+
+
+def evidence_for_bare_replies(verdicts: list[Verdict], sources: list[SourceSentence]) -> list[Verdict]:
+    """A bare "Yes" or "No" cannot be checked (either reads as supported by any sentence on the question, or neither
+    does): the sentences it cites are served in its place, as they stand, for the reader to judge. One that cites no
+    shown sentence stays, to be removed as unsupported."""
+    kept: list[Verdict] = []
+    for verdict in verdicts:
+        cited = [n for n in verdict.cited if 1 <= n <= len(sources)]
+        if not (cited and _BARE_REPLY.match(verdict.text)):
+            kept.append(verdict)
+            continue
+        already = {n for v in kept if v.quoted for n in v.cited}
+        kept += [quote(sources, sources[n - 1]) for n in cited if n not in already]
+    return kept

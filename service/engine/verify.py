@@ -5,11 +5,13 @@ enough of its content words do, and its meaning is close to the evidence (MiniLM
 is read together with the question it answers. The claim's subject, when it is a speaker or actor ("Varga spoke at
 a rally"), must stand in the sentence that carries the rest of the claim, in its headline, or in the sentence before
 it where that one says "she": a statement about Halloran's rally is not evidence that Varga spoke there, whatever
-the question asked; and what the claim says of its subject, or has them say, must stand in the sentences about the
-subject. A claim whose citation fails is checked against every other source it was shown, and re-attached to the
-one that does support it, or to its cited or best-matching sentence plus one more of the same article; only a claim
-tracing figures across articles ("from 340 to 561 million") is re-attached to one sentence per figure, wherever
-each stands. The same checker serves answers and scores the evals.
+the question asked; and what the claim says of its subject, or has them say, or who it says they are, must stand in
+the sentences about the subject. A claim that only repeats the question's words answers no question but a
+yes-or-no one. A claim that says something is not so needs evidence that says something is not so ("did not close"
+is not "closed"). A claim whose citation fails is checked against every other source it was shown, and re-attached
+to the one that does support it, or to its cited or best-matching sentence plus one more of the same article; only
+a claim tracing figures across articles ("from 340 to 561 million") is re-attached to one sentence per figure,
+wherever it stands. The same checker serves answers and scores the evals.
 """
 
 import calendar
@@ -22,14 +24,20 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from service.engine.claims import Claim
 from service.engine.lexicon import (
     content_terms,
+    denied_terms,
+    denies,
+    name_first,
     names,
+    negates,
     numbers,
     reported,
     reports_speech,
     said_of_subject,
+    says_who_someone_is,
     speakers,
     subject,
 )
+from service.engine.question_forms import asks_yes_or_no
 from service.engine.selection import SourceSentence
 
 COVERAGE_WEIGHT = 0.55
@@ -40,6 +48,9 @@ CARRIER_SHARE = 0.75  # a sentence carries the claim when it holds this share of
 REPAIR_ANCHORS = 2  # uncited or miscited claims: the best-matching sentences that may pair with another
 TOLD_SHARE = 0.5  # of what a claim says of (or has said by) its subject, the share its sentences must hold
 MIN_TOLD_TERMS = 2  # "she said this in a statement" tells too little to hold against the sources
+# A claim asserts what a sentence denies when it holds this many of the words the sentence says did not happen: one
+# alone is often only shared ("said he spoke to Lukashenko … troops will not go to Ukraine").
+MIN_DENIED = 2
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,8 @@ class Evidence:
     vector: np.ndarray
     subjects: set[str]  # who the sentence can be about: its own names, its headline's, its antecedent's
     speakers: set[str]  # whom it presents as speaking or acting
+    denies: bool  # it says that something is not so
+    denied: set[str]  # the words it says did not happen ("stopped short of publicly offering")
 
 
 @dataclass(frozen=True)
@@ -74,6 +87,8 @@ class ClaimFacts:
     speech: bool  # it reports what its subject said
     reported: set[str]  # the terms of what it says the subject said (none without a speech verb)
     predicate: set[str]  # the terms of what it says of its subject (question's words included), not of others
+    negated: bool  # it says that something is not so
+    denying: bool  # it uses any word by which a source says something is not so ("denied", "refused"…)
 
 
 class ClaimChecker:
@@ -86,9 +101,10 @@ class ClaimChecker:
             return []
         readings = [_with_question(question, claim.text) for claim in claims]
         question_terms = content_terms(question)
-        # A name the question gives and the shown articles hold need not be repeated by the cited sentence.
+        # A name the question gives and the shown articles hold need not be repeated by the cited sentence; but in a
+        # yes-or-no question every name is part of what is asked ("Has Zelensky visited Minsk?").
         shown_names = set().union(*(content_terms(f"{s.text} {s.title}") for s in sources)) if sources else set()
-        given_names = names(question) & shown_names
+        given_names = set() if asks_yes_or_no(question) else names(question) & shown_names
         texts = readings + [source.text for source in sources]
         vectors = np.asarray(self._embedder.get_text_embedding_batch(texts))
         claim_vectors, source_vectors = vectors[: len(claims)], vectors[len(claims) :]
@@ -100,12 +116,16 @@ class ClaimChecker:
                 vector=source_vectors[i],
                 subjects=content_terms(f"{s.title} {s.context} {s.text}"),
                 speakers=speakers([f"{s.context} {s.text}"]),
+                denies=denies(s.text),
+                denied=denied_terms(s.text),
             )
             for i, s in enumerate(sources)
         ]
         verdicts = []
         for i, claim in enumerate(claims):
-            about = subject(claim.text)
+            text = name_first(claim.text)
+            about = subject(text)
+            said = content_terms(said_of_subject(text))
             facts = ClaimFacts(
                 terms=content_terms(readings[i]),
                 novel=content_terms(claim.text) - question_terms,
@@ -115,9 +135,16 @@ class ClaimChecker:
                 subject=about,
                 mentioned=names(claim.text),
                 speech=reports_speech(claim.text),
-                reported=content_terms(reported(claim.text)),
-                predicate=content_terms(said_of_subject(claim.text)),
+                reported=content_terms(reported(text)),
+                # who someone is: the role, not the organisation it names ("chief executive", not "Keltra")
+                predicate=said - names(text) if says_who_someone_is(text) else said,
+                negated=negates(claim.text),
+                denying=denies(claim.text),
             )
+            if not (facts.novel or facts.numbers or asks_yes_or_no(question)):
+                # Only the question's own words ("Wagner fighters were killed"): no answer to who, what or how many.
+                verdicts.append(Verdict(claim.text, claim.cited, False, 0.0))
+                continue
             verdicts.append(self._check(claim, facts, evidence, [source.source for source in sources]))
         return verdicts
 
@@ -165,6 +192,7 @@ class ClaimChecker:
             or facts.names - ev_names
             or coverage < MIN_COVERAGE
             or _misattributed(facts, evidence)
+            or _denial_unsupported(facts, evidence)
         ):
             score = min(score, self.threshold - 0.01) * 0.5
         return score
@@ -184,6 +212,18 @@ def _one_sentence_per_number(
             return ()
         chosen.add(max(holding, key=lambda n: singles.get((n,), 0.0)))
     return tuple(sorted(chosen)) if len(chosen) > 1 else ()
+
+
+def _denial_unsupported(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
+    """The claim and the sentences carrying the bulk of it disagree on whether it happened: it says something is not
+    so and none of them says anything is not so (a denial beside it, "promised that no ward would close", is no
+    evidence that the vote did not happen); or it denies nothing and each of them says that what it asserts did not
+    happen ("Putin publicly offered support" where the sentence says he "stopped short of publicly offering" it)."""
+    overlap = [len(facts.terms & e.terms) for e in evidence]
+    carriers = [e for e, n in zip(evidence, overlap, strict=True) if n and n >= CARRIER_SHARE * max(overlap)]
+    if facts.negated:
+        return not any(e.denies for e in carriers)
+    return not facts.denying and bool(carriers) and all(len(facts.terms & e.denied) >= MIN_DENIED for e in carriers)
 
 
 def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:

@@ -1,0 +1,103 @@
+"""A claim that says something did not happen is not supported by a sentence saying it did, and a claim that only
+repeats a who/what/how-many question answers nothing: the claim checker on the real embedder."""
+
+import pytest
+
+from service.engine.claims import split_claims
+from service.engine.lexicon import denied_terms, denies, negates
+from service.engine.verify import ClaimChecker
+from tests.test_attribution import HOLDOUT, sentence
+
+MERGER = "200_velden_merger.txt"
+HEADER = ("Board approves merger of Velden and Ostry hospitals", "The Velden Courier", "2022-11-09")
+VOTE = sentence(
+    MERGER,
+    "The regional health board voted 7 to 2 on Tuesday to merge Velden General Hospital with the smaller Ostry "
+    "Community Hospital into one trust.",
+    folder=HOLDOUT,
+    header=HEADER,
+)
+PROMISE = sentence(
+    MERGER,
+    "Health minister Carla Nystrom welcomed the vote and promised that no ward would close before 2025.",
+    folder=HOLDOUT,
+    header=HEADER,
+)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("The regional health board voted 7 to 2 to merge the two hospitals [1].", True),
+        ("The regional health board did not vote to merge the two hospitals [1].", False),
+        ("The board never approved merging Velden General Hospital with Ostry Community Hospital [1].", False),
+        ("Carla Nystrom promised that no ward would close before 2025 [2].", True),
+        ("Carla Nystrom promised that a ward would close before 2025 [2].", False),
+    ],
+)
+def test_a_denial_needs_a_source_that_denies(checker: ClaimChecker, claim: str, supported: bool) -> None:
+    (verdict,) = checker.run("Did the board approve the hospital merger?", split_claims(claim), [VOTE, PROMISE])
+    assert verdict.supported is supported
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "claim", "source"),
+    [
+        ("The school did not close.", True, True),
+        ("Russia doesn’t need soldiers from Belarus.", True, True),
+        ("The company denied releasing nitrate.", False, True),
+        ("Putin stopped short of offering military help.", False, True),
+        ("The school closed for two days.", False, False),
+        ("Nobody knows the notice's end date.", True, True),
+    ],
+)
+def test_how_a_denial_is_recognised(text: str, claim: bool, source: bool) -> None:
+    assert (negates(text), denies(text)) == (claim, source)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("question", "claim", "supported"),
+    [
+        ("How many people did the merged trust lay off?", "The merged trust laid off people [1].", False),
+        ("Who voted against the merger?", "Members of the board voted against the merger [1].", False),
+        ("Did the board vote to merge the hospitals?", "The board voted to merge the hospitals [1].", True),
+        ("How did the board vote on the merger?", "The regional health board voted 7 to 2 for the merger [1].", True),
+    ],
+)
+def test_a_claim_that_only_repeats_the_question_answers_only_a_yes_or_no_question(
+    checker: ClaimChecker, question: str, claim: str, supported: bool
+) -> None:
+    (verdict,) = checker.run(question, split_claims(claim), [VOTE])
+    assert verdict.supported is supported
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("source", "denied"),
+    [
+        ("Putin stopped short of publicly offering his support for the leader.", {"public", "offer"}),
+        ("Troops from Belarus will not go to Ukraine.", {"go", "ukrain"}),
+        ("The minister promised that no ward would close before 2025.", {"ward", "close"}),
+        ("He warned of a threat not only to Belarus.", set()),
+        ("The board voted 7 to 2 to merge the hospitals.", set()),
+    ],
+)
+def test_what_a_sentence_says_did_not_happen(source: str, denied: set[str]) -> None:
+    assert denied_terms(source) == denied
+
+
+@pytest.mark.integration
+def test_a_yes_or_no_question_lends_no_name_to_the_claim(checker: ClaimChecker) -> None:
+    holm = sentence(
+        "201_ostry_ward.txt",
+        "Holm, who replaced Tomas Ebner as chair in 2024, said the trust would pay for taxis for women in labour who "
+        "live in Ostry.",
+        folder=HOLDOUT,
+        header=("Ostry maternity ward to close in spring", "Velden Courier", "2025-02-03"),
+    )
+    claim = split_claims("The regional health board voted with Tomas Ebner on Tuesday [1].")
+    (verdict,) = checker.run("Did the board vote with Tomas Ebner on Tuesday?", claim, [VOTE, holm])
+    assert not verdict.supported, "the vote's sentence names no Ebner: the question's name is not evidence"
