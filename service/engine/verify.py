@@ -214,13 +214,18 @@ def _one_sentence_per_number(
     return tuple(sorted(chosen)) if len(chosen) > 1 else ()
 
 
+def _carriers(terms: set[str], evidence: list[Evidence]) -> list[Evidence]:
+    """The sentences that carry the bulk of ``terms``: each holds at least ``CARRIER_SHARE`` of what the best holds."""
+    overlap = [len(terms & e.terms) for e in evidence]
+    return [e for e, n in zip(evidence, overlap, strict=True) if n and n >= CARRIER_SHARE * max(overlap)]
+
+
 def _denial_unsupported(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
     """The claim and the sentences carrying the bulk of it disagree on whether it happened: it says something is not
     so and none of them says anything is not so (a denial beside it, "promised that no ward would close", is no
     evidence that the vote did not happen); or it denies nothing and each of them says that what it asserts did not
     happen ("Putin publicly offered support" where the sentence says he "stopped short of publicly offering" it)."""
-    overlap = [len(facts.terms & e.terms) for e in evidence]
-    carriers = [e for e, n in zip(evidence, overlap, strict=True) if n and n >= CARRIER_SHARE * max(overlap)]
+    carriers = _carriers(facts.terms, evidence)
     if facts.negated:
         return not any(e.denies for e in carriers)
     return not facts.denying and bool(carriers) and all(len(facts.terms & e.denied) >= MIN_DENIED for e in carriers)
@@ -235,10 +240,7 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
     underbidding)."""
     if facts.subject is None:
         return False
-    wanted = facts.predicate or facts.terms
-    overlap = [len(wanted & e.terms) for e in evidence]
-    carriers = [e for e, n in zip(evidence, overlap, strict=True) if n and n >= CARRIER_SHARE * max(overlap)]
-    if not any(facts.subject in e.subjects for e in carriers):
+    if not any(facts.subject in e.subjects for e in _carriers(facts.predicate or facts.terms, evidence)):
         return True
     # What it says of the subject ("led the campaign"), and what it says they said ("Minsk is an extension of the
     # Kremlin"), must stand in the sentences about the subject: not in another's sentence, nor only in the question.
