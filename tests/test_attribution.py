@@ -233,6 +233,7 @@ def test_who_did_what_the_question_asks_is_read_from_the_sentence_that_tells_it(
         ("The trust's new chair is Greta Holm [1].", True),
         ("Greta Holm is the chief executive of Velden and Ostry Health [1].", False),
         ("The chief executive of the trust is Greta Holm [1].", False),
+        ("The chief executive of the trust is Greta Holm, who said the ward could not be staffed safely [1].", False),
     ],
 )
 def test_who_a_claim_says_someone_is_must_be_what_their_sentence_calls_them(

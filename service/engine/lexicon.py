@@ -185,12 +185,12 @@ def said_of_subject(claim: str) -> str:
 # is Ruben Strand") has that person as its subject, and the role as what it says of them.
 _COPULA = r"\s+(?:is|was|has been|had been)\s+"
 _NAME_IS = re.compile(r"(" + _PHRASE + r")" + _APPOSITION + _COPULA)
-_ROLE_FIRST = re.compile(r"^[Tt]he\s+([^,;:]{2,80}?)" + _COPULA + r"(" + _PHRASE + r")\s*[.!]?$")
+_ROLE_FIRST = re.compile(r"^[Tt]he\s+([^,;:]{2,80}?)" + _COPULA + r"(" + _PHRASE + r")\s*(?:[.!]|,[^.!?]*[.!]?)?$")
 
 
 def name_first(claim: str) -> str:
-    """ "The chief executive of Keltra is Ruben Strand." as "Ruben Strand is the chief executive of Keltra."; any other
-    claim as it is."""
+    """ "The chief executive of Keltra is Ruben Strand(, who …)." as "Ruben Strand is the chief executive of Keltra.";
+    any other claim as it is."""
     found = _ROLE_FIRST.match(claim.strip())
     return f"{found.group(2)} is the {found.group(1)}." if found else claim
 
