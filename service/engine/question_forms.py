@@ -2,16 +2,16 @@
 
 import re
 
+# The verbs that open a question to be answered yes or no ("Did…", "Is…").
+_AUXILIARIES = r"is|are|was|were|do|does|did|can|could|will|would|should|has|have|had"
 _QUESTION_OPENERS = re.compile(
-    r"^(who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have"
-    r"|had|tell|list|name|give|explain|describe|summari[sz]e|write|say|print|ignore|forget|you)\b",
+    rf"^(who|whom|whose|what|when|where|which|why|how|{_AUXILIARIES}"
+    r"|tell|list|name|give|explain|describe|summari[sz]e|write|say|print|ignore|forget|you)\b",
     re.IGNORECASE,
 )
 
 
-_YES_OR_NO = re.compile(
-    r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must)\b", re.IGNORECASE
-)
+_YES_OR_NO = re.compile(rf"^\W*(?:{_AUXILIARIES}|may|might|must)\b", re.IGNORECASE)
 
 
 def asks_yes_or_no(question: str) -> bool:
@@ -69,7 +69,7 @@ _UNIT = re.compile(
 )
 
 
-def gives_quantity(sentence: str, question: str = "") -> bool:
+def _gives_quantity(sentence: str, question: str) -> bool:
     """The sentence gives a quantity: a number or a word for one that is not a date, nor (unless ``question`` asks in
     that unit) a distance or a span of time."""
     text = _DATE.sub(" ", sentence)
@@ -83,4 +83,4 @@ def gives_quantity(sentence: str, question: str = "") -> bool:
 def answers_quantity(question: str, sentence: str) -> bool:
     """A sentence can answer the question as far as quantity goes: the question does not ask how many, or the
     sentence gives a count in its terms."""
-    return not asks_for_quantity(question) or gives_quantity(sentence, question)
+    return not asks_for_quantity(question) or _gives_quantity(sentence, question)

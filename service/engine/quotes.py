@@ -18,10 +18,6 @@ _DISPUTE = re.compile(
 )
 
 
-# A reply that is only "Yes" or "No": no source sentence's wording can confirm which.
-_BARE_REPLY = re.compile(r"^\W*(?:yes|no)\W*$", re.IGNORECASE)
-
-
 def disputes(text: str) -> bool:
     """The sentence reports that someone disputes, denies or contradicts an account."""
     return _DISPUTE.search(text) is not None
@@ -60,11 +56,15 @@ def uncited_articles(sources: list[SourceSentence], served: list[Verdict], min_s
 
 def other_side(sources: list[SourceSentence], served: list[Verdict], min_score: float) -> Verdict | None:
     """The most relevant shown sentence that disputes an account, when the served answer does not cite it."""
-    cited = {n for verdict in served for n in verdict.cited}
+    cited = _cited(served)
     left_out = [
         s for n, s in enumerate(sources, start=1) if n not in cited and s.score >= min_score and disputes(s.text)
     ]
     return quote(sources, max(left_out, key=lambda s: s.score)) if left_out else None
+
+
+# A reply that is only "Yes" or "No": no source sentence's wording can confirm which.
+_BARE_REPLY = re.compile(r"^\W*(?:yes|no)\W*$", re.IGNORECASE)
 
 
 def evidence_for_bare_replies(verdicts: list[Verdict], sources: list[SourceSentence]) -> list[Verdict]:

@@ -103,8 +103,9 @@ class ClaimChecker:
         question_terms = content_terms(question)
         # A name the question gives and the shown articles hold need not be repeated by the cited sentence; but in a
         # yes-or-no question every name is part of what is asked ("Has Zelensky visited Minsk?").
+        yes_or_no = asks_yes_or_no(question)
         shown_names = set().union(*(content_terms(f"{s.text} {s.title}") for s in sources)) if sources else set()
-        given_names = set() if asks_yes_or_no(question) else names(question) & shown_names
+        given_names = set() if yes_or_no else names(question) & shown_names
         texts = readings + [source.text for source in sources]
         vectors = np.asarray(self._embedder.get_text_embedding_batch(texts))
         claim_vectors, source_vectors = vectors[: len(claims)], vectors[len(claims) :]
@@ -141,7 +142,7 @@ class ClaimChecker:
                 negated=negates(claim.text),
                 denying=denies(claim.text),
             )
-            if not (facts.novel or facts.numbers or asks_yes_or_no(question)):
+            if not (facts.novel or facts.numbers or yes_or_no):
                 # Only the question's own words ("Wagner fighters were killed"): no answer to who, what or how many.
                 verdicts.append(Verdict(claim.text, claim.cited, False, 0.0))
                 continue
