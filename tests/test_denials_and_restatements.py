@@ -4,7 +4,7 @@ repeats a who/what/how-many question answers nothing: the claim checker on the r
 import pytest
 
 from service.engine.claims import split_claims
-from service.engine.lexicon import denied_terms, denies, negates
+from service.engine.lexicon import content_terms, denied_terms, denies, negates
 from service.engine.verify import ClaimChecker
 from tests.test_attribution import HOLDOUT, sentence
 
@@ -59,19 +59,45 @@ def test_how_a_denial_is_recognised(text: str, claim: bool, source: bool) -> Non
 
 @pytest.mark.integration
 @pytest.mark.parametrize(
-    ("question", "claim", "supported"),
+    ("question", "claim", "supported", "restates"),
     [
-        ("How many people did the merged trust lay off?", "The merged trust laid off people [1].", False),
-        ("Who voted against the merger?", "Members of the board voted against the merger [1].", False),
-        ("Did the board vote to merge the hospitals?", "The board voted to merge the hospitals [1].", True),
-        ("How did the board vote on the merger?", "The regional health board voted 7 to 2 for the merger [1].", True),
+        ("How many people did the merged trust lay off?", "The merged trust laid off people [1].", False, False),
+        ("Who voted against the merger?", "Members of the board voted against the merger [1].", False, False),
+        ("Did the board vote to merge the hospitals?", "The board voted to merge the hospitals [1].", True, True),
+        ("Did the board vote to merge the hospitals?", "Yes, the board voted 7 to 2 to merge them [1].", True, False),
+        (
+            "How did the board vote on the merger?",
+            "The regional health board voted 7 to 2 for the merger [1].",
+            True,
+            False,
+        ),
     ],
 )
 def test_a_claim_that_only_repeats_the_question_answers_only_a_yes_or_no_question(
-    checker: ClaimChecker, question: str, claim: str, supported: bool
+    checker: ClaimChecker, question: str, claim: str, supported: bool, restates: bool
 ) -> None:
+    """And in answer to a yes-or-no question it is marked: its yes or no is all it adds (served as its sources)."""
     (verdict,) = checker.run(question, split_claims(claim), [VOTE])
-    assert verdict.supported is supported
+    assert (verdict.supported, verdict.restates) == (supported, restates)
+
+
+@pytest.mark.integration
+def test_a_restated_yes_or_no_is_checked_for_what_it_is_about_not_for_its_yes(checker: ClaimChecker) -> None:
+    """ "Yes, a ward would close" restates the question; its sentence ("no ward would close") is what is served, so
+    the claim must be about that sentence, and the sentence itself tells the reader the answer is no."""
+    claim = split_claims("Yes, the minister promised that a ward would close [1].")
+    (verdict,) = checker.run("Did the minister promise that a ward would close?", claim, [PROMISE])
+    assert (verdict.supported, verdict.restates, verdict.cited) == (True, True, (1,))
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [("They met in Moscow.", "meet in Moscow"), ("She fled to Lithuania.", "flee to Lithuania"), ("He led", "lead")],
+)
+def test_an_irregular_verb_is_the_word_it_inflects(said: str, asked: str) -> None:
+    """ "Did they meet in Moscow?" - "They met in Moscow" adds nothing to the question but its yes."""
+    assert content_terms(said) == content_terms(asked)
 
 
 @pytest.mark.unit

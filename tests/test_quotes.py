@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.engine.quotes import best_passage, disputes, evidence_for_bare_replies, other_side, uncited_articles
+from service.engine.quotes import best_passage, disputes, evidence_for_yes_or_no, other_side, uncited_articles
 from service.engine.selection import SourceSentence
 from service.engine.verify import Verdict
 
@@ -66,11 +66,19 @@ def test_each_uncited_article_of_a_timeline_gives_its_best_sentence_in_the_order
 @pytest.mark.parametrize("reply", ["No", "YES.", "No!"])
 def test_a_bare_yes_or_no_is_replaced_by_the_sentences_it_cites(reply: str) -> None:
     verdicts = [Verdict(reply, (1, 2), False, 0.0), Verdict("The union said it was about costs.", (2,), True, 0.9)]
-    served = evidence_for_bare_replies(verdicts, SOURCES)
+    served = evidence_for_yes_or_no(verdicts, SOURCES)
     assert [v.text for v in served] == [SOURCES[0].text, SOURCES[1].text, verdicts[1].text]
     assert [v.quoted for v in served] == [True, True, False]
 
 
 def test_only_a_bare_reply_citing_a_shown_sentence_is_replaced() -> None:
     verdicts = [Verdict("No, the ward stayed open.", (1,), True, 0.8), Verdict("No", (9,), False, 0.1)]
-    assert evidence_for_bare_replies(verdicts, SOURCES) == verdicts
+    assert evidence_for_yes_or_no(verdicts, SOURCES) == verdicts
+
+
+def test_a_supported_restatement_of_a_yes_or_no_question_is_replaced_by_the_sentences_it_cites() -> None:
+    """ "Yes, Israel joined the resolution" holds every word of "Israel's refusal to join": the sentence is served."""
+    restated = Verdict("Yes, the union backed the closure.", (2,), True, 0.8, restates=True)
+    unsupported = Verdict("No, the union did not back it.", (1,), False, 0.2, restates=True)
+    served = evidence_for_yes_or_no([restated, unsupported], SOURCES)
+    assert served == [Verdict(SOURCES[1].text, (2,), True, 1.0, quoted=True), unsupported]

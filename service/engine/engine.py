@@ -15,7 +15,7 @@ from service.engine.claims import says_not_found, split_claims
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
 from service.engine.question_forms import answers_quantity, as_question, asks_for_something_else
-from service.engine.quotes import best_passage, evidence_for_bare_replies, other_side, uncited_articles
+from service.engine.quotes import best_passage, evidence_for_yes_or_no, other_side, uncited_articles
 from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import TimeFocus, read_time_focus
@@ -206,7 +206,7 @@ class Engine:
         claims = [c for c in split_claims(reply.text) if not says_not_found(c.text)]
         if NOT_FOUND_SENTINEL in reply.text.upper() and not any(c.cited for c in claims):
             claims = []
-        verdicts = evidence_for_bare_replies(self._checker.run(question, claims, sources), sources)
+        verdicts = evidence_for_yes_or_no(self._checker.run(question, claims, sources), sources)
         on_question = _with_companions(verdicts, self._on_question([question, *earlier], verdicts, sources), sources)
         quoted = self._quoted(question, when, verdicts, on_question, sources)
         verdicts, on_question = [*verdicts, *quoted], [*on_question, *(True for _ in quoted)]

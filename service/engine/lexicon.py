@@ -1,8 +1,10 @@
-"""Words that carry content: stemmed, stop words out, numbers normalised. Shared by selection and checking."""
+"""Words that carry content: lemmatised and stemmed, stop words out, numbers normalised. Shared by selection and
+checking."""
 
 import re
 from functools import lru_cache
 
+import simplemma
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
@@ -74,7 +76,8 @@ def numbers(text: str) -> set[str]:
 
 
 def content_terms(text: str) -> set[str]:
-    """Stemmed content words and normalised numbers of ``text``."""
+    """Content words of ``text``, lemmatised then stemmed (so "met" is "meet", as "meeting" is), and its normalised
+    numbers."""
     words = []
     terms = set()
     for token in _TOKEN.findall(text.lower()):
@@ -85,7 +88,7 @@ def content_terms(text: str) -> set[str]:
         else:
             word = token.replace("’", "'").removesuffix("'s")
             if word not in _STOP and len(word) > 1:
-                words.append(word)
+                words.append(simplemma.lemmatize(word, lang="en").lower())
     terms.update(_stemmer().stemWords(words))
     return terms
 

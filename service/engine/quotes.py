@@ -67,14 +67,17 @@ def other_side(sources: list[SourceSentence], served: list[Verdict], min_score: 
 _BARE_REPLY = re.compile(r"^\W*(?:yes|no)\W*$", re.IGNORECASE)
 
 
-def evidence_for_bare_replies(verdicts: list[Verdict], sources: list[SourceSentence]) -> list[Verdict]:
-    """A bare "Yes" or "No" cannot be checked (either reads as supported by any sentence on the question, or neither
-    does): the sentences it cites are served in its place, as they stand, for the reader to judge. One that cites no
-    shown sentence stays, to be removed as unsupported."""
+def evidence_for_yes_or_no(verdicts: list[Verdict], sources: list[SourceSentence]) -> list[Verdict]:
+    """Whether something happened cannot be read off a sentence's words: a bare "Yes" or "No" reads as supported by
+    any sentence on the question or by none, and "Yes, Israel joined the resolution" holds every word of "Israel's
+    refusal to join the resolution". So a bare reply, and a supported claim that only restates a yes-or-no question,
+    give way to the sentences they cite, served as they stand for the reader to judge. A bare reply that cites no
+    shown sentence stays, to be removed as unsupported; so does a restatement the checker did not support."""
     kept: list[Verdict] = []
     for verdict in verdicts:
         cited = [n for n in verdict.cited if 1 <= n <= len(sources)]
-        if not (cited and _BARE_REPLY.match(verdict.text)):
+        bare = _BARE_REPLY.match(verdict.text) is not None
+        if not (cited and (bare or (verdict.restates and verdict.supported))):
             kept.append(verdict)
             continue
         already = {n for v in kept if v.quoted for n in v.cited}

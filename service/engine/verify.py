@@ -15,7 +15,7 @@ wherever it stands. The same checker serves answers and scores the evals.
 """
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -61,6 +61,7 @@ class Verdict:
     score: float
     repaired: bool = False
     quoted: bool = False  # a source sentence served as it stands, not the model's claim
+    restates: bool = False  # it only restates a yes-or-no question: its yes or no, which no wording confirms
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class ClaimFacts:
     predicate: set[str]  # the terms of what it says of its subject (question's words included), not of others
     negated: bool  # it says that something is not so
     denying: bool  # it uses any word by which a source says something is not so ("denied", "refused"…)
+    restates: bool  # it only restates a yes-or-no question: what is checked is what it is about, not its yes or no
 
 
 class ClaimChecker:
@@ -126,10 +128,11 @@ class ClaimChecker:
         for i, claim in enumerate(claims):
             text = name_first(claim.text)
             about = subject(text)
+            novel = content_terms(claim.text) - question_terms
             said = content_terms(said_of_subject(text))
             facts = ClaimFacts(
                 terms=content_terms(readings[i]),
-                novel=content_terms(claim.text) - question_terms,
+                novel=novel,
                 numbers=numbers(claim.text),
                 names=names(claim.text) - (given_names - {about}),
                 vector=claim_vectors[i],
@@ -141,12 +144,14 @@ class ClaimChecker:
                 predicate=said - names(text) if says_who_someone_is(text) else said,
                 negated=negates(claim.text),
                 denying=denies(claim.text),
+                restates=yes_or_no and not novel,
             )
             if not (facts.novel or facts.numbers or yes_or_no):
                 # Only the question's own words ("Wagner fighters were killed"): no answer to who, what or how many.
                 verdicts.append(Verdict(claim.text, claim.cited, False, 0.0))
                 continue
-            verdicts.append(self._check(claim, facts, evidence, [source.source for source in sources]))
+            verdict = self._check(claim, facts, evidence, [source.source for source in sources])
+            verdicts.append(replace(verdict, restates=facts.restates))
         return verdicts
 
     def _check(self, claim: Claim, facts: ClaimFacts, evidence: list[Evidence], articles: list[str]) -> Verdict:
@@ -193,7 +198,8 @@ class ClaimChecker:
             or facts.names - ev_names
             or coverage < MIN_COVERAGE
             or _misattributed(facts, evidence)
-            or _denial_unsupported(facts, evidence)
+            # a restatement is served as the sentences it cites, which say themselves whether it happened
+            or (not facts.restates and _denial_unsupported(facts, evidence))
         ):
             score = min(score, self.threshold - 0.01) * 0.5
         return score
