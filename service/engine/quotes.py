@@ -1,8 +1,8 @@
 """Source sentences served verbatim, where the model's answer falls short: the passage the cross-encoder rates best,
-when the model would not answer (or the checker removed all it wrote) or answered from other sentences; the
-sentences a bare "Yes" or "No" cites, in its place; each article of a change over time that the answer leaves out;
-and the other side of a dispute it left out. A quote needs no checking: it is the article's own text at its
-offsets."""
+when the model would not answer (or the checker removed all it wrote) or answered from other sentences; the sentences a
+bare "Yes" or "No", or a claim that only restates a yes-or-no question, cites, in its place; each article of a change
+over time that the answer leaves out; and the other side of a dispute it left out. A quote needs no checking: it is the
+article's own text at its offsets."""
 
 import re
 
