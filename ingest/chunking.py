@@ -6,7 +6,8 @@ from functools import lru_cache
 
 import pysbd
 
-CHUNKER_VERSION = "1"
+# Part of every file's fingerprint: a change to cleaning or chunking re-ingests files that did not change.
+CHUNKER_VERSION = "2"
 
 
 @dataclass(frozen=True)

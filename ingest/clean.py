@@ -87,8 +87,19 @@ def is_prose(line: Line) -> bool:
     return line.words >= 8 and has_sentence and text.endswith(_SENTENCE_END) and not is_boilerplate(line)
 
 
+# "By Priya Okonjo, Health Reporter" and "Home | News | Health | Sport" are a byline and a menu, not headlines.
+_BYLINE = re.compile(r"^(?:by|written by|reporting by|words by)\s", re.IGNORECASE)
+_MENU = re.compile(r"\|.*\|")
+
+
 def is_headline(line: Line) -> bool:
-    return 4 <= line.words <= 30 and not line.text.endswith(("…", ".")) and not is_boilerplate(line)
+    return (
+        4 <= line.words <= 30
+        and not line.text.endswith(("…", "."))
+        and not is_boilerplate(line)
+        and _BYLINE.match(line.text) is None
+        and _MENU.search(line.text) is None
+    )
 
 
 def find_date(text: str) -> str | None:

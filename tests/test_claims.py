@@ -30,6 +30,7 @@ def test_a_sentence_without_markers_cites_nothing() -> None:
     "text",
     [
         "NOT IN SOURCES",
+        "NO IN SOURCES",  # the 1.5B's slip
         "The sources do not mention his age.",
         "This information is not provided in the articles.",
         "I cannot answer that from the sources.",
@@ -44,9 +45,16 @@ def test_a_fact_is_not_a_not_found_statement() -> None:
     assert not says_not_found("Wagner fighters occupied an army headquarters in Rostov-on-Don [3].")
 
 
-def test_phrases_that_only_point_at_a_source_go_with_the_marker() -> None:
-    (claim,) = split_claims("Lukashenko has been in power since 1994, as stated in [1].")
+@pytest.mark.parametrize("phrase", ["as stated in", "as reported by", "according to source", "see"])
+def test_phrases_that_only_point_at_a_source_go_with_the_marker(phrase: str) -> None:
+    (claim,) = split_claims(f"Lukashenko has been in power since 1994, {phrase} [1].")
     assert (claim.text, claim.cited) == ("Lukashenko has been in power since 1994.", (1,))
+
+
+@pytest.mark.parametrize("markers", ["[1] and [3]", "[1], [3]", "[1], and [3]", "[1] & [3]"])
+def test_markers_joined_by_and_go_with_the_phrase_that_points_at_them(markers: str) -> None:
+    (claim,) = split_claims(f"The offer rose to 6.5 percent in March, as reported in {markers}.")
+    assert (claim.text, claim.cited) == ("The offer rose to 6.5 percent in March.", (1, 3))
 
 
 def test_attribution_to_an_article_is_not_part_of_the_claim() -> None:

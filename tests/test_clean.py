@@ -93,3 +93,13 @@ def test_find_date(text: str, iso: str | None) -> None:
 def test_empty_and_menu_only_pages_have_no_body() -> None:
     assert clean_article("").paragraphs == ()
     assert clean_article("Home\nNews\n  • World\nSubscribe\n").paragraphs == ()
+
+
+def test_the_title_is_the_headline_not_the_byline_or_the_menu() -> None:
+    page = (
+        "Harlow Valley Gazette\nHome | News | Health | Sport | Opinion\n\n"
+        "Nurses walk out at three hospitals over pay\n\nBy Priya Okonjo, Health Reporter\nPublished 3 February 2025\n\n"
+        "About 3,400 nurses walked out of three hospitals in the valley on Monday, the first strike in thirty years.\n"
+    )
+    article = clean_article(page)
+    assert (article.title, article.published) == ("Nurses walk out at three hospitals over pay", "2025-02-03")

@@ -119,6 +119,24 @@ def test_a_bare_yes_or_no_is_replaced_by_the_sentence_it_cites(scripted: tuple[E
     assert any("referendum was held" in c.quote for c in answer.citations), answer.answer
 
 
+def test_a_yes_or_no_question_is_answered_with_the_sentences_the_model_cites(
+    scripted: tuple[Engine, ScriptedLLM],
+) -> None:
+    """The model's words are supported, but its "Yes" says the opposite of them: the cited sentence is served."""
+    engine, fake = scripted
+    use(
+        fake,
+        lambda p: (
+            f"Yes, Russian military vehicles or soldiers have not been spotted on the streets of Belarus' capitol"
+            f" [{best_source(p)}]."
+        ),
+    )
+    answer = engine.answer("Have Russian soldiers been seen on the streets of Minsk?")
+    assert not answer.refused and not answer.answer.startswith("Yes")
+    assert [s.text for s in answer.sentences] == [c.quote for c in answer.citations]
+    assert any("have not been spotted" in c.quote for c in answer.citations), answer.answer
+
+
 @pytest.mark.parametrize(("supplement", "served_best"), [(-100.0, True), (100.0, False)])
 def test_the_best_passage_is_served_beside_an_answer_from_other_sentences(
     seed_index: Path, supplement: float, served_best: bool

@@ -1,6 +1,6 @@
 import pytest
 
-from service.engine.question_forms import answers_quantity, as_question, asks_for_something_else
+from service.engine.question_forms import answers_quantity, as_question, asks_for_something_else, asks_yes_or_no
 
 pytestmark = pytest.mark.unit
 
@@ -51,7 +51,25 @@ def test_keyword_queries_become_questions() -> None:
         ("How many hours had they been awake?", "They had been up for 24 hours.", True),
         ("How many people died?", "On March 22 gunmen killed at least 139 people.", True),
         ("How many babies were born in 2024?", "The ward delivered 312 babies in 2024.", True),
+        ("What is Marguerite Tallis's salary?", "Tallis said the deal was a real step.", False),
+        ("What was the final cost of the barrier?", "The barrier cost 561 million dollars.", True),
+        ("How much did the barrier cost?", "Ostrava Marine built the barrier.", False),
+        ("What did the union say about wages?", "The union said nurses were exhausted.", True),
     ],
 )
 def test_a_how_many_question_is_answered_only_by_a_quantity(question: str, sentence: str, answers: bool) -> None:
     assert answers_quantity(question, sentence) is answers
+
+
+@pytest.mark.parametrize(
+    ("question", "yes_or_no"),
+    [
+        ("Did the school close during the water scare?", True),
+        ("Will Belarus send troops to Ukraine?", True),
+        ("Who leads the nurses' union?", False),
+        ("Can you tell me who leads the nurses' union?", False),  # a polite request
+        ("Could you list the strike dates?", False),
+    ],
+)
+def test_a_yes_or_no_question_is_told_from_a_polite_request(question: str, yes_or_no: bool) -> None:
+    assert asks_yes_or_no(question) is yes_or_no

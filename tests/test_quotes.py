@@ -16,6 +16,9 @@ pytestmark = pytest.mark.unit
         ("Lukashenko's statement contradicted Moscow's claims that the suspects were headed towards Ukraine.", True),
         ("The city's engineers said there was no evidence that the barrier had affected fish stocks.", True),
         ("The company denied any wrongdoing.", True),
+        ("The health authority disputed the union's figures.", True),
+        ("Keltra disputes the state's sampling.", True),
+        ("Nurses voted to accept 6.5 percent, ending a dispute that saw two strikes.", False),
         ("The ward delivered 312 babies in 2024, down from 455 in 2021.", False),
         ("Ebner told the meeting that the combined trust would save 18 million krona a year.", False),
     ],
@@ -66,19 +69,26 @@ def test_each_uncited_article_of_a_timeline_gives_its_best_sentence_in_the_order
 @pytest.mark.parametrize("reply", ["No", "YES.", "No!"])
 def test_a_bare_yes_or_no_is_replaced_by_the_sentences_it_cites(reply: str) -> None:
     verdicts = [Verdict(reply, (1, 2), False, 0.0), Verdict("The union said it was about costs.", (2,), True, 0.9)]
-    served = evidence_for_yes_or_no(verdicts, SOURCES)
+    served = evidence_for_yes_or_no(verdicts, SOURCES, yes_or_no=False)
     assert [v.text for v in served] == [SOURCES[0].text, SOURCES[1].text, verdicts[1].text]
     assert [v.quoted for v in served] == [True, True, False]
 
 
-def test_only_a_bare_reply_citing_a_shown_sentence_is_replaced() -> None:
+def test_beside_a_question_asking_what_only_a_bare_reply_citing_a_shown_sentence_is_replaced() -> None:
     verdicts = [Verdict("No, the ward stayed open.", (1,), True, 0.8), Verdict("No", (9,), False, 0.1)]
-    assert evidence_for_yes_or_no(verdicts, SOURCES) == verdicts
+    assert evidence_for_yes_or_no(verdicts, SOURCES, yes_or_no=False) == verdicts
 
 
-def test_a_supported_restatement_of_a_yes_or_no_question_is_replaced_by_the_sentences_it_cites() -> None:
-    """ "Yes, Israel joined the resolution" holds every word of "Israel's refusal to join": the sentence is served."""
-    restated = Verdict("Yes, the union backed the closure.", (2,), True, 0.8, restates=True)
-    unsupported = Verdict("No, the union did not back it.", (1,), False, 0.2, restates=True)
-    served = evidence_for_yes_or_no([restated, unsupported], SOURCES)
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Yes, the union backed the closure.",  # all its words stand in "refused to back the closure"
+        "Yes, the ward stayed open after the vote.",  # its own words say no against its yes
+    ],
+)
+def test_a_supported_answer_to_a_yes_or_no_question_is_replaced_by_the_sentences_it_cites(claim: str) -> None:
+    """Whether it happened is not in the words: the cited sentence, which says itself, is served."""
+    supported = Verdict(claim, (2,), True, 0.8)
+    unsupported = Verdict("No, the union did not back it.", (1,), False, 0.2)
+    served = evidence_for_yes_or_no([supported, unsupported], SOURCES, yes_or_no=True)
     assert served == [Verdict(SOURCES[1].text, (2,), True, 1.0, quoted=True), unsupported]

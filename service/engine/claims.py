@@ -9,7 +9,7 @@ import pysbd
 _MARKER = re.compile(r"\[\s*(?:sources?\s*)?(\d+(?:\s*[,;]\s*(?:sources?\s*)?\d+)*)\s*\]", re.IGNORECASE)
 _ONLY_MARKERS = re.compile(r"^(?:\s*" + _MARKER.pattern + r"[\s.]*)+$", re.IGNORECASE)
 _NOT_FOUND = re.compile(
-    r"not in (the )?sources|\b(do|does|did)(n't| not) (say|mention|contain|provide|specify|state|include|give)"
+    r"\bnot? in (the )?sources|\b(do|does|did)(n't| not) (say|mention|contain|provide|specify|state|include|give)"
     r"|no (information|mention|details?)\b|\bnot (mentioned|stated|specified|provided|given|available)\b"
     r"|\b(can ?not|can't|unable to) (answer|find|determine|provide)",
     re.IGNORECASE,
@@ -37,7 +37,9 @@ def cited_numbers(text: str) -> tuple[int, ...]:
 
 
 _CITING_PHRASE = re.compile(
-    r",?\s*\b(?:as (?:stated|mentioned|reported|noted|said) in|according to|see)\s*(?:source\s*)?(?=\[)", re.IGNORECASE
+    r",?\s*\b(?:as (?:stated|mentioned|reported|noted|said|shown|cited|described) (?:in|by)|according to|see|per)\s*"
+    r"(?:sources?\s*)?(?=\[)",
+    re.IGNORECASE,
 )
 # "According to the article "Some Headline" [1]," says where, not what: it is no part of the claim.
 _ATTRIBUTION = re.compile(
@@ -50,7 +52,11 @@ _ATTRIBUTION = re.compile(
 _SOURCE_HEADER = re.compile(r"\(\s*publisher:[^)]*\)", re.IGNORECASE)  # the prompt's article header, echoed
 
 
+_JOINED_MARKERS = re.compile(r"\]\s*(?:,\s*and|,|and|&)\s*\[", re.IGNORECASE)  # "[1] and [3]" is one marker
+
+
 def strip_markers(text: str) -> str:
+    text = _JOINED_MARKERS.sub("][", text)
     text = _MARKER.sub("", _CITING_PHRASE.sub(" ", text))
     text = _SOURCE_HEADER.sub("", _ATTRIBUTION.sub("", text)).strip(" ,")
     text = text[:1].upper() + text[1:]

@@ -14,7 +14,7 @@ from service.engine.article_index import ArticleIndex
 from service.engine.claims import says_not_found, split_claims
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
-from service.engine.question_forms import answers_quantity, as_question, asks_for_something_else
+from service.engine.question_forms import answers_quantity, as_question, asks_for_something_else, asks_yes_or_no
 from service.engine.quotes import best_passage, evidence_for_yes_or_no, other_side, uncited_articles
 from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
@@ -24,7 +24,7 @@ from service.errors import InvalidInputError
 from service.schemas import Answer, Citation, Scope, SentenceVerdict, TokenCounts, Turn
 
 REFUSAL = "The articles do not say."
-NOT_FOUND_SENTINEL = "NOT IN SOURCES"
+NOT_FOUND_SENTINEL = re.compile(r"\bNOT? IN SOURCES\b", re.IGNORECASE)  # the prompt's "NOT IN SOURCES", or "NO IN…"
 MAX_QUOTED = 3  # source sentences added verbatim to one answer
 
 
@@ -204,9 +204,11 @@ class Engine:
 
         mark = time.perf_counter()
         claims = [c for c in split_claims(reply.text) if not says_not_found(c.text)]
-        if NOT_FOUND_SENTINEL in reply.text.upper() and not any(c.cited for c in claims):
+        if NOT_FOUND_SENTINEL.search(reply.text) and not any(c.cited for c in claims):
             claims = []
-        verdicts = evidence_for_yes_or_no(self._checker.run(question, claims, sources), sources)
+        verdicts = evidence_for_yes_or_no(
+            self._checker.run(question, claims, sources), sources, asks_yes_or_no(question)
+        )
         on_question = _with_companions(verdicts, self._on_question([question, *earlier], verdicts, sources), sources)
         quoted = self._quoted(question, when, verdicts, on_question, sources)
         verdicts, on_question = [*verdicts, *quoted], [*on_question, *(True for _ in quoted)]

@@ -11,11 +11,13 @@ _QUESTION_OPENERS = re.compile(
 )
 
 
-_YES_OR_NO = re.compile(rf"^\W*(?:{_AUXILIARIES}|may|might|must)\b", re.IGNORECASE)
+# "Can you tell me who…" is a polite request, not a yes-or-no question.
+_YES_OR_NO = re.compile(rf"^\W*(?:{_AUXILIARIES}|may|might|must)\b(?!\s+you\b)", re.IGNORECASE)
 
 
 def asks_yes_or_no(question: str) -> bool:
-    """ "Did the school close?": a sentence that only repeats the question answers it; "Who…?" it does not."""
+    """ "Did the school close?": a sentence that only repeats the question answers it; "Who…?" or "Could you
+    say who…?" it does not."""
     return _YES_OR_NO.match(question) is not None
 
 
@@ -42,7 +44,11 @@ def asks_for_something_else(question: str) -> bool:
 
 
 _COUNT = re.compile(
-    r"\bhow many\b|\bhow much money\b|^\s*what (percentage|percent|share|proportion|number|fraction)\b", re.IGNORECASE
+    r"\bhow many\b|\bhow much money\b|^\s*what (percentage|percent|share|proportion|number|fraction)\b"
+    # an amount asked by name: "What is Tallis's salary?", "What was the cost of the barrier?", "How much did it cost?"
+    r"|^\s*what (?:is|was|are|were) (?:[\w'’-]+ ){0,4}?(?:salary|salaries|wages?|price|cost|budget|population|turnout"
+    r"|death toll|age)\b|^\s*how much (?:did|does|do|will|would) [^?]*\bcost\b",
+    re.IGNORECASE,
 )
 _QUANTITY = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"

@@ -1,6 +1,6 @@
 """Source sentences served verbatim, where the model's answer falls short: the passage the cross-encoder rates best,
 when the model would not answer (or the checker removed all it wrote) or answered from other sentences; the sentences a
-bare "Yes" or "No", or a claim that only restates a yes-or-no question, cites, in its place; each article of a change
+bare "Yes" or "No", or any claim answering a yes-or-no question, cites, in its place; each article of a change
 over time that the answer leaves out; and the other side of a dispute it left out. A quote needs no checking: it is the
 article's own text at its offsets."""
 
@@ -12,7 +12,9 @@ from service.engine.verify import Verdict
 # Words by which news writing reports a second account: "rejected that account", "contradicted Moscow's claims",
 # "there was no evidence", "denied", "disputed", "gave a different account".
 _DISPUTE = re.compile(
-    r"\b(?:contradict\w*|reject\w*|den(?:y|ies|ied|ial)|disput\w*|no evidence|dismiss\w*|different account"
+    r"\b(?:contradict\w*|reject\w*|den(?:y|ies|ied|ial)|disput(?:ed|ing)|no evidence|dismiss\w*|different account"
+    # the verb, not the noun ("a dispute that saw two strikes" reports no second account)
+    r"|disputes (?:the|that|this|these|those|his|her|its|their|claims?|reports?|accounts?|figures?)\b"
     r"|refut\w*|countered|disagree\w*|challenged)\b",
     re.IGNORECASE,
 )
@@ -67,17 +69,18 @@ def other_side(sources: list[SourceSentence], served: list[Verdict], min_score: 
 _BARE_REPLY = re.compile(r"^\W*(?:yes|no)\W*$", re.IGNORECASE)
 
 
-def evidence_for_yes_or_no(verdicts: list[Verdict], sources: list[SourceSentence]) -> list[Verdict]:
-    """Whether something happened cannot be read off a sentence's words: a bare "Yes" or "No" reads as supported by
-    any sentence on the question or by none, and "Yes, Israel joined the resolution" holds every word of "Israel's
-    refusal to join the resolution". So a bare reply, and a supported claim that only restates a yes-or-no question,
-    give way to the sentences they cite, served as they stand for the reader to judge. A bare reply that cites no
-    shown sentence stays, to be removed as unsupported; so does a restatement the checker did not support."""
+def evidence_for_yes_or_no(verdicts: list[Verdict], sources: list[SourceSentence], yes_or_no: bool) -> list[Verdict]:
+    """Whether something happened cannot be read off a sentence's words: "Yes, Israel joined the resolution" holds
+    every word of "Israel's refusal to join the resolution", and "Yes, the emergency departments stayed open" answers
+    "Did they close?" with its own words against its yes. So in answer to a yes-or-no question, each supported claim
+    gives way to the sentences it cites, served as they stand for the reader to judge; and a bare "Yes" or "No",
+    which reads as supported by any sentence on the question or by none, does so whatever the question. A claim the
+    checker did not support stays, to be removed; so does a bare reply that cites no shown sentence."""
     kept: list[Verdict] = []
     for verdict in verdicts:
         cited = [n for n in verdict.cited if 1 <= n <= len(sources)]
         bare = _BARE_REPLY.match(verdict.text) is not None
-        if not (cited and (bare or (verdict.restates and verdict.supported))):
+        if not (cited and (bare or (yes_or_no and verdict.supported))):
             kept.append(verdict)
             continue
         already = {n for v in kept if v.quoted for n in v.cited}

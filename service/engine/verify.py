@@ -7,11 +7,12 @@ in the sentence that carries the rest of the claim, in its headline, or in the s
 "she": a statement about Halloran's rally is not evidence that Varga spoke there, whatever the question asked; and what
 the claim says of its subject, or has them say, or who it says they are, must stand in the sentences about the subject.
 A claim that only repeats the question's words answers no question but a yes-or-no one, and is marked: its yes or no is
-not checked (the sentences it cites are served in its place). A claim that says something is not so needs evidence that
-says something is not so ("did not close" is not "closed"). A claim whose citation fails is checked against every other
-source it was shown, and re-attached to the one that does support it, or to its cited or best-matching sentence plus one
-more of the same article; only a claim tracing figures across articles ("from 340 to 561 million") is re-attached to one
-sentence per figure, wherever it stands. The same checker serves answers and scores the evals.
+not checked (like every supported answer to a yes-or-no question, it is served as the sentences it cites). A claim
+that says something is not so needs evidence that says something is not so ("did not close" is not "closed"). A claim
+whose citation fails is checked against every other source it was shown, and re-attached to the one that does support
+it, or to its cited or best-matching sentence plus one more of the same article; only a claim tracing figures across
+articles ("from 340 to 561 million") is re-attached to one sentence per figure, wherever it stands. The same checker
+serves answers and scores the evals.
 """
 
 import calendar
