@@ -11,6 +11,7 @@ from evals.judge import FaithfulnessJudge
 from evals.metrics import CaseResult, aggregate, by_category, by_stage, score_case
 from evals.report import write_markdown
 from evals.sets import EVAL_SETS, EvalSet
+from service.errors import InvalidInputError
 from service.settings import Settings
 from service.wiring import build_engine, build_ingestor
 
@@ -61,10 +62,13 @@ def run_suite(
 ) -> list[str]:
     """Run the named sets, write a report per set and one summary; return the gate failures (none for a partial
     run: ``limit`` is for trying things, not for judging them)."""
+    thresholds = load_thresholds()
+    unjudged = [name for name in set_names if name not in thresholds]
+    if unjudged:  # said before the run, not after it: a set with no thresholds would lose the whole run's reports
+        raise InvalidInputError(f"eval set {unjudged} has no thresholds in evals/thresholds.json")
     judge = FaithfulnessJudge(settings, judge_model) if judge_model else None
     reports = [run_set(settings, EVAL_SETS[name], limit, judge) for name in set_names]
     baseline = load_baseline()
-    thresholds = load_thresholds()
     failures: list[str] = []
     report_dir.mkdir(parents=True, exist_ok=True)
     for report in reports:

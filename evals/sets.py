@@ -1,4 +1,4 @@
-"""The eval sets: the dev set (tuned on) and three held-out sets (never tuned on), each over its own corpus."""
+"""The eval sets: two dev sets (tuned on) and three held-out sets (never tuned on), each over its own corpus."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +23,12 @@ EVAL_SETS = {
             EVALS_DIR / "dev.jsonl",
             (REPO / "seeds",),
             "questions over the five seeds; the prompt and checker were tuned on these",
+        ),
+        EvalSet(
+            "dev2",
+            EVALS_DIR / "dev2.jsonl",
+            (REPO / "seeds", EVALS_DIR / "dev2_articles"),
+            "tuned on too: questions over five invented web pages (menus, bylines, an undated page) beside the seeds",
         ),
         EvalSet(
             "test",

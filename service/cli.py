@@ -107,7 +107,7 @@ def serve(
 def run_eval(
     sets: Annotated[
         list[str] | None,
-        typer.Option("--set", help="Eval set to run: dev, test, holdout, holdout2 (repeatable; default all)."),
+        typer.Option("--set", help="Eval set to run: dev, dev2, test, holdout, holdout2 (repeatable; default all)."),
     ] = None,
     report_dir: Annotated[Path, typer.Option(help="Where the JSON and Markdown reports go.")] = Path("evals/reports"),
     limit: Annotated[int | None, typer.Option(min=1, help="Run only the first N cases.")] = None,

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class Turn(BaseModel):
@@ -22,6 +22,14 @@ class Scope(BaseModel):
     )
     published_from: date | None = Field(None, description="Earliest publication date, inclusive (YYYY-MM-DD).")
     published_to: date | None = Field(None, description="Latest publication date, inclusive (YYYY-MM-DD).")
+
+    @field_validator("published_from", "published_to", mode="before")
+    @classmethod
+    def _written_as_a_date(cls, value: object) -> object:
+        """A number is no date (pydantic would read 0 as 1970-01-01); the schema promises YYYY-MM-DD."""
+        if isinstance(value, int | float):
+            raise ValueError("a date is written YYYY-MM-DD, not as a number")
+        return value
 
     @model_validator(mode="after")
     def _range_in_order(self) -> "Scope":

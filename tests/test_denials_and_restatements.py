@@ -1,6 +1,8 @@
 """A claim that says something did not happen is not supported by a sentence saying it did, and a claim that only
 repeats a who/what/how-many question answers nothing: the claim checker on the real embedder."""
 
+from pathlib import Path
+
 import pytest
 
 from service.engine.claims import split_claims
@@ -59,26 +61,21 @@ def test_how_a_denial_is_recognised(text: str, claim: bool, source: bool) -> Non
 
 @pytest.mark.integration
 @pytest.mark.parametrize(
-    ("question", "claim", "supported", "restates"),
+    ("question", "claim", "supported"),
     [
-        ("How many people did the merged trust lay off?", "The merged trust laid off people [1].", False, False),
-        ("Who voted against the merger?", "Members of the board voted against the merger [1].", False, False),
-        ("Did the board vote to merge the hospitals?", "The board voted to merge the hospitals [1].", True, True),
-        ("Did the board vote to merge the hospitals?", "Yes, the board voted 7 to 2 to merge them [1].", True, False),
-        (
-            "How did the board vote on the merger?",
-            "The regional health board voted 7 to 2 for the merger [1].",
-            True,
-            False,
-        ),
+        ("How many people did the merged trust lay off?", "The merged trust laid off people [1].", False),
+        ("Who voted against the merger?", "Members of the board voted against the merger [1].", False),
+        ("Did the board vote to merge the hospitals?", "The board voted to merge the hospitals [1].", True),
+        ("Did the board vote to merge the hospitals?", "Yes, the board voted 7 to 2 to merge them [1].", True),
+        ("How did the board vote on the merger?", "The regional health board voted 7 to 2 for the merger [1].", True),
     ],
 )
 def test_a_claim_that_only_repeats_the_question_answers_only_a_yes_or_no_question(
-    checker: ClaimChecker, question: str, claim: str, supported: bool, restates: bool
+    checker: ClaimChecker, question: str, claim: str, supported: bool
 ) -> None:
-    """And in answer to a yes-or-no question it is marked: its yes or no is all it adds (served as its sources)."""
+    """In answer to a yes-or-no question it is what its sources say (served as them, not as its yes or no)."""
     (verdict,) = checker.run(question, split_claims(claim), [VOTE])
-    assert (verdict.supported, verdict.restates) == (supported, restates)
+    assert verdict.supported == supported
 
 
 @pytest.mark.integration
@@ -87,7 +84,7 @@ def test_a_restated_yes_or_no_is_checked_for_what_it_is_about_not_for_its_yes(ch
     the claim must be about that sentence, and the sentence itself tells the reader the answer is no."""
     claim = split_claims("Yes, the minister promised that a ward would close [1].")
     (verdict,) = checker.run("Did the minister promise that a ward would close?", claim, [PROMISE])
-    assert (verdict.supported, verdict.restates, verdict.cited) == (True, True, (1,))
+    assert (verdict.supported, verdict.cited) == (True, (1,))
 
 
 @pytest.mark.unit
@@ -127,3 +124,20 @@ def test_a_yes_or_no_question_lends_no_name_to_the_claim(checker: ClaimChecker) 
     claim = split_claims("The regional health board voted with Tomas Ebner on Tuesday [1].")
     (verdict,) = checker.run("Did the board vote with Tomas Ebner on Tuesday?", claim, [VOTE, holm])
     assert not verdict.supported, "the vote's sentence names no Ebner: the question's name is not evidence"
+
+
+@pytest.mark.integration
+def test_a_sentence_about_the_oldest_does_not_support_a_claim_about_the_newest(checker: ClaimChecker) -> None:
+    """Every word but one is in the sentence, and that one says the opposite."""
+    oldest = sentence(
+        "402_ferry.txt",
+        "Gull Line's oldest vessel, the Kittiwake, was built in 1979.",
+        folder=Path(__file__).resolve().parents[1] / "evals" / "dev2_articles",
+        header=("Ferry operator Gull Line collapses, stranding island routes", "unknown", "unknown"),
+    )
+    question = "What is the name of Gull Line's newest ferry?"
+    newest = split_claims("The name of Gull Line's newest ferry is the Kittiwake, which was built in 1979 [1].")
+    (verdict,) = checker.run(question, newest, [oldest])
+    assert not verdict.supported
+    (verdict,) = checker.run(question, split_claims("Gull Line's oldest vessel is the Kittiwake [1]."), [oldest])
+    assert verdict.supported

@@ -68,6 +68,22 @@ def test_a_translation_that_changes_a_number_is_not_served() -> None:
     )
 
 
+def test_a_count_written_in_words_is_given_to_the_translator_in_digits_and_must_come_back() -> None:
+    """ "Eleven miners" once came back as "Diecinueve mineros" (nineteen), and no digit was there to catch it."""
+    assert (
+        _translator("Diecinueve mineros quedaron atrapados.").from_english("Eleven miners were trapped. [1]", "es")
+        is None
+    )
+    fake = register_fake(lambda _prompt: "11 mineros quedaron atrapados.")
+    translator = Translator(
+        LLMClient(Settings(llm_model=f"{FAKE_PROVIDER}/translator")),
+        load_answer_prompts().translate_question,
+        load_answer_prompts().translate_answer,
+    )
+    assert translator.from_english("Eleven miners were trapped. [1]", "es") == "11 mineros quedaron atrapados. [1]"
+    assert "11 miners were trapped." in fake.prompts[0]
+
+
 def test_markers_are_kept_out_of_the_translation_and_put_back_after_their_sentence() -> None:
     translator = _translator("Hubo 7000 detenidos.")
 

@@ -1,6 +1,13 @@
 import pytest
 
-from service.engine.question_forms import answers_quantity, as_question, asks_for_something_else, asks_yes_or_no
+from service.engine.question_forms import (
+    answers_quantity,
+    as_question,
+    asks_for_something_else,
+    asks_yes_or_no,
+    counts,
+    fits_question,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -55,6 +62,12 @@ def test_keyword_queries_become_questions() -> None:
         ("What was the final cost of the barrier?", "The barrier cost 561 million dollars.", True),
         ("How much did the barrier cost?", "Ostrava Marine built the barrier.", False),
         ("What did the union say about wages?", "The union said nurses were exhausted.", True),
+        # a price or a pay is a sum of money, not any quantity
+        ("What price did the mine get for its copper?", "The mine produced 84,000 tonnes of copper.", False),
+        ("What price did the mine get for its copper?", "It sold copper at 8,900 dollars a tonne.", True),
+        ("How much was the mediator paid?", "The mediator worked for 12 days.", False),
+        ("How much was the mediator paid?", "The mediator was paid £40,000.", True),
+        ("What pay rise did the nurses demand?", "They demanded 9 percent.", True),
     ],
 )
 def test_a_how_many_question_is_answered_only_by_a_quantity(question: str, sentence: str, answers: bool) -> None:
@@ -73,3 +86,37 @@ def test_a_how_many_question_is_answered_only_by_a_quantity(question: str, sente
 )
 def test_a_yes_or_no_question_is_told_from_a_polite_request(question: str, yes_or_no: bool) -> None:
     assert asks_yes_or_no(question) is yes_or_no
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fits"),
+    [
+        (
+            "What is the name of Gull Line's newest ferry?",
+            "Gull Line's oldest vessel, the Kittiwake, was built in 1979.",
+            False,
+        ),
+        (
+            "What is the name of Gull Line's oldest ferry?",
+            "Gull Line's oldest vessel, the Kittiwake, was built in 1979.",
+            True,
+        ),
+        ("Which was the largest protest?", "The smallest and the largest protests were in Minsk.", True),
+        (
+            "Is the Kittiwake Gull Line's newest ferry?",
+            "Gull Line's oldest vessel, the Kittiwake, was built in 1979.",
+            True,
+        ),
+        ("What is the name of Gull Line's newest ferry?", "The Kittiwake was built in 1979.", True),
+    ],
+)
+def test_a_sentence_saying_the_opposite_superlative_does_not_answer(question: str, sentence: str, fits: bool) -> None:
+    """Unless the question asks yes or no: "Is it the newest?" is answered by "the oldest"."""
+    assert fits_question(question, sentence) is fits
+
+
+def test_the_figures_a_sentence_gives_as_a_count_of_what_is_asked() -> None:
+    assert counts("Its chief executive said about 2,100 nurses had joined the strike.", "nurses") == {"2100"}
+    assert counts("Eleven miners were trapped; all eleven were alive.", "miners") == {"11"}
+    assert counts("About 3,400 striking hospital nurses walked out.", "nurses") == {"3400"}
+    assert counts("Nurses voted to accept 6.5 percent.", "nurses") == set()

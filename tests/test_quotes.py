@@ -2,7 +2,14 @@
 
 import pytest
 
-from service.engine.quotes import best_passage, disputes, evidence_for_yes_or_no, other_side, uncited_articles
+from service.engine.quotes import (
+    best_passage,
+    disputes,
+    evidence_for_yes_or_no,
+    other_figure,
+    other_side,
+    uncited_articles,
+)
 from service.engine.selection import SourceSentence
 from service.engine.verify import Verdict
 
@@ -18,6 +25,7 @@ pytestmark = pytest.mark.unit
         ("The company denied any wrongdoing.", True),
         ("The health authority disputed the union's figures.", True),
         ("Keltra disputes the state's sampling.", True),
+        ("A Veska spokesman said the company had no record of any such warning.", True),
         ("Nurses voted to accept 6.5 percent, ending a dispute that saw two strikes.", False),
         ("The ward delivered 312 babies in 2024, down from 455 in 2021.", False),
         ("Ebner told the meeting that the combined trust would save 18 million krona a year.", False),
@@ -43,6 +51,19 @@ def test_the_other_side_is_the_relevant_dispute_the_answer_does_not_cite() -> No
     assert other_side(SOURCES, served, min_score=0.0) == Verdict(SOURCES[1].text, (2,), True, 1.0, quoted=True)
     assert other_side(SOURCES, [*served, Verdict("x", (2,), True, 0.9)], min_score=0.0) is None
     assert other_side(SOURCES, served, min_score=4.0) is None
+
+
+def test_a_how_many_answer_is_given_the_other_figure_for_the_same_count() -> None:
+    union = source("About 3,400 nurses walked out of three hospitals.", 9.5)
+    pay = source("Nurses voted to accept a pay rise of 6.5 percent.", 6.6)
+    authority = source("Its chief executive said about 2,100 nurses had joined the strike.", 6.8)
+    shown = [union, pay, authority]
+    served = [Verdict("3,400 nurses walked out.", (1,), True, 0.9)]
+    question = "How many nurses went on strike?"
+    assert other_figure(question, shown, served, min_score=0.0) == Verdict(authority.text, (3,), True, 1.0, quoted=True)
+    assert other_figure(question, shown, [Verdict("Between 2,100 and 3,400 did.", (1,), True, 0.9)], 0.0) is None
+    assert other_figure(question, shown, served, min_score=7.0) is None
+    assert other_figure("Who went on strike?", shown, served, min_score=0.0) is None
 
 
 def test_the_best_passage_is_quoted_when_rated_high_enough_and_not_cited() -> None:

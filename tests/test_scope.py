@@ -88,3 +88,5 @@ def test_scopes_travel_over_http_and_bad_ones_are_422(client: TestClient) -> Non
     assert reversed_range.status_code == 422 and "published_from" in reversed_range.json()["error"]["message"]
     not_a_date = client.post("/v1/ask", json={"question": CROCUS, "within": {"published_to": "last week"}})
     assert not_a_date.status_code == 422 and "within.published_to" in not_a_date.json()["error"]["message"]
+    a_number = client.post("/v1/ask", json={"question": CROCUS, "within": {"published_from": 0}})
+    assert a_number.status_code == 422 and "YYYY-MM-DD" in a_number.json()["error"]["message"]

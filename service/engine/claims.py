@@ -8,8 +8,10 @@ import pysbd
 
 _MARKER = re.compile(r"\[\s*(?:sources?\s*)?(\d+(?:\s*[,;]\s*(?:sources?\s*)?\d+)*)\s*\]", re.IGNORECASE)
 _ONLY_MARKERS = re.compile(r"^(?:\s*" + _MARKER.pattern + r"[\s.]*)+$", re.IGNORECASE)
+_SENTINEL = re.compile(r"\bNOT? IN SOURCES\b", re.IGNORECASE)  # the prompt's "NOT IN SOURCES", or "NO IN…"
 _NOT_FOUND = re.compile(
-    r"\bnot? in (the )?sources|\b(do|does|did)(n't| not) (say|mention|contain|provide|specify|state|include|give)"
+    _SENTINEL.pattern
+    + r"|\bnot? in the sources|\b(do|does|did)(n't| not) (say|mention|contain|provide|specify|state|include|give)"
     r"|no (information|mention|details?)\b|\bnot (mentioned|stated|specified|provided|given|available)\b"
     r"|\b(can ?not|can't|unable to) (answer|find|determine|provide)",
     re.IGNORECASE,
@@ -78,6 +80,11 @@ def split_claims(answer: str) -> list[Claim]:
         if text and any(ch.isalnum() for ch in text):
             claims.append(Claim(text=text, cited=cited_numbers(piece)))
     return claims
+
+
+def gives_sentinel(reply: str) -> bool:
+    """Whether a reply gives the prompt's answer for a question the sources cannot answer, anywhere in it."""
+    return _SENTINEL.search(reply) is not None
 
 
 def says_not_found(text: str) -> bool:

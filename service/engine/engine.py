@@ -11,11 +11,11 @@ import numpy as np
 from service.components.llm import LLMClient, Message, TextSink
 from service.components.reranker import CrossEncoderReranker
 from service.engine.article_index import ArticleIndex
-from service.engine.claims import says_not_found, split_claims
+from service.engine.claims import gives_sentinel, says_not_found, split_claims
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
-from service.engine.question_forms import answers_quantity, as_question, asks_for_something_else, asks_yes_or_no
-from service.engine.quotes import best_passage, evidence_for_yes_or_no, other_side, uncited_articles
+from service.engine.question_forms import as_question, asks_for_something_else, asks_yes_or_no, fits_question
+from service.engine.quotes import best_passage, evidence_for_yes_or_no, other_figure, other_side, uncited_articles
 from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import TimeFocus, read_time_focus
@@ -24,7 +24,6 @@ from service.errors import InvalidInputError
 from service.schemas import Answer, Citation, Scope, SentenceVerdict, TokenCounts, Turn
 
 REFUSAL = "The articles do not say."
-NOT_FOUND_SENTINEL = re.compile(r"\bNOT? IN SOURCES\b", re.IGNORECASE)  # the prompt's "NOT IN SOURCES", or "NO IN…"
 MAX_QUOTED = 3  # source sentences added verbatim to one answer
 
 
@@ -204,7 +203,7 @@ class Engine:
 
         mark = time.perf_counter()
         claims = [c for c in split_claims(reply.text) if not says_not_found(c.text)]
-        if NOT_FOUND_SENTINEL.search(reply.text) and not any(c.cited for c in claims):
+        if gives_sentinel(reply.text) and not any(c.cited for c in claims):
             claims = []
         verdicts = evidence_for_yes_or_no(
             self._checker.run(question, claims, sources), sources, asks_yes_or_no(question)
@@ -229,25 +228,30 @@ class Engine:
         """Source sentences served as they stand where the answer falls short: the passage the cross-encoder rates
         best, when nothing the model wrote cites it (it must be sure, ``quote_relevance``, to overrule a refusal;
         ``supplement_relevance`` is enough beside an answer from other sentences); for a change over time, each
-        article the answer leaves out; and the other side of a dispute it leaves out."""
+        article the answer leaves out; the other side of a dispute it leaves out; and, for a how-many question,
+        another figure for the count it gives."""
         served = [v for v, on in zip(verdicts, on_question, strict=True) if v.supported and on]
         added: list[Verdict] = []
         sure = self._options.supplement_relevance if served else self._options.quote_relevance
         passage = best_passage(sources, served, sure)
-        if passage is not None and answers_quantity(question, passage.text):
+        if passage is not None and fits_question(question, passage.text):
             added.append(passage)
         if served and when.across_time:
             added += uncited_articles(sources, served + added, self._options.companion_relevance)
         if served or added:
             dispute = other_side(sources, served + added, self._options.companion_relevance)
             added += [dispute] if dispute is not None else []
+            # another figure must answer the question on its own: "200,000 took to the streets" is no count of arrests
+            figure = other_figure(question, sources, served + added, self._options.supplement_relevance)
+            added += [figure] if figure is not None else []
         return added[:MAX_QUOTED]
 
     def _on_question(self, questions: list[str], verdicts: list[Verdict], sources: list[SourceSentence]) -> list[bool]:
         """Whether each claim addresses the question (or the one it follows up): a true sentence that answers
         something else is not an answer. Like a source sentence, a claim is read alone and under the headline of the
         article it cites ("the two leaders met…"), and the better reading counts. A bare answer ("139") addresses
-        the question it answers. A how-many question is answered only by a sentence that gives a quantity."""
+        the question it answers. A how-many question is answered only by a sentence that gives a quantity; a question
+        about the newest, not by one about the oldest."""
         if not verdicts:
             return []
         claims = [v.text for v in verdicts]
@@ -258,7 +262,7 @@ class Engine:
             relevance.append(np.maximum(alone, (alone + self._reranker.score(q, headed)) / 2))
         return [
             (is_short_claim(claim) or max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance)
-            and answers_quantity(questions[0], claim)
+            and fits_question(questions[0], claim)
             for i, claim in enumerate(claims)
         ]
 

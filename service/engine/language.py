@@ -2,8 +2,9 @@
 
 The articles, the retriever, the reranker and the claim checker work in English, so a question asked in French is
 translated to English first, and the checked English answer is translated back. Quotes stay verbatim in the
-article's language. A translation that changes any number is not served: the checked English answer is, instead;
-citation markers are not given to the model to translate at all.
+article's language. Counts written as words are put in digits first, so that a translation that changes any number
+is caught; it is not served: the checked English answer is, instead; citation markers are not given to the model to
+translate at all.
 """
 
 import re
@@ -12,6 +13,7 @@ from functools import cached_property
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from service.components.llm import LLMClient
+from service.engine.lexicon import with_digits
 from service.engine.prompts import PromptTemplate
 
 ENGLISH = "en"
@@ -98,6 +100,7 @@ class Translator:
         return "".join(translated)
 
     def _translate_piece(self, text: str, language: str) -> str | None:
+        text = with_digits(text)  # a small model turns "eleven" into "diecinueve"; it copies "11"
         prompt = self._from_english.render(language=LANGUAGES.get(language, language), text=text)
         translated = self._llm.complete([{"role": "user", "content": prompt}]).text.strip()
         if not translated or not same_figures(text, translated):

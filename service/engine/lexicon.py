@@ -48,7 +48,21 @@ _NUMBER_WORDS = {
     "ten": "10",
     "eleven": "11",
     "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
     "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "seventy": "70",
+    "eighty": "80",
+    "ninety": "90",
     "hundred": "100",
 }
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -73,6 +87,51 @@ def numbers(text: str) -> set[str]:
         if word in _NUMBER_WORDS:
             found.add(_NUMBER_WORDS[word])
     return found
+
+
+_SPELLED_COUNT = re.compile(
+    r"(?<![\w-])(?:" + "|".join(word for word in _NUMBER_WORDS if word not in ("one", "hundred")) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def with_digits(text: str) -> str:
+    """ "Eleven miners" as "11 miners": a count from two to ninety in digits ("one" is too often no count; "twenty-five"
+    stays as written)."""
+    return _SPELLED_COUNT.sub(lambda match: _NUMBER_WORDS[match.group().lower()], text)
+
+
+# A superlative and the ones that say the opposite of it: "the oldest vessel" is no evidence for "the newest ferry".
+_OPPOSITE_SUPERLATIVES = {
+    "newest": {"oldest"},
+    "oldest": {"newest", "youngest"},
+    "youngest": {"oldest"},
+    "largest": {"smallest"},
+    "biggest": {"smallest"},
+    "smallest": {"largest", "biggest"},
+    "highest": {"lowest"},
+    "lowest": {"highest"},
+    "earliest": {"latest"},
+    "longest": {"shortest"},
+    "shortest": {"longest"},
+    "best": {"worst"},
+    "worst": {"best"},
+    "richest": {"poorest"},
+    "poorest": {"richest"},
+    "cheapest": {"dearest"},
+    "strongest": {"weakest"},
+    "weakest": {"strongest"},
+}
+
+
+def superlatives(text: str) -> set[str]:
+    """The superlatives among ``text``'s words that have an opposite ("newest", "largest"…), lower-cased."""
+    return {word for word in re.findall(r"[a-z]+", text.lower()) if word in _OPPOSITE_SUPERLATIVES}
+
+
+def contradicts_superlative(said: set[str], source: set[str]) -> bool:
+    """A superlative ``said`` is not in the ``source`` sentence's, and its opposite is: the source says the other."""
+    return any(word not in source and _OPPOSITE_SUPERLATIVES[word] & source for word in said)
 
 
 def content_terms(text: str) -> set[str]:

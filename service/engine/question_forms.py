@@ -2,6 +2,8 @@
 
 import re
 
+from service.engine.lexicon import contradicts_superlative, numbers, superlatives
+
 # The verbs that open a question to be answered yes or no ("Did…", "Is…").
 _AUXILIARIES = r"is|are|was|were|do|does|did|can|could|will|would|should|has|have|had"
 _QUESTION_OPENERS = re.compile(
@@ -86,7 +88,59 @@ def _gives_quantity(sentence: str, question: str) -> bool:
     return False
 
 
+_COUNTED = re.compile(r"\bhow many ([a-z][a-z'’-]+)", re.IGNORECASE)
+_COUNT_WORD = r"\d[\d,.]*\d|\d|" + "|".join(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "hundred")
+)
+
+
+def counted_noun(question: str) -> str | None:
+    """What a how-many question counts: "nurses" in "How many nurses went on strike?"."""
+    match = _COUNTED.search(question)
+    return match.group(1).lower() if match else None
+
+
+def counts(sentence: str, noun: str) -> set[str]:
+    """The figures ``sentence`` gives as a count of ``noun``: "about 2,100 nurses", "3,400 striking nurses"."""
+    stem = re.escape(noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun)
+    pattern = rf"\b({_COUNT_WORD})\s+(?:[\w'’-]+\s+){{0,2}}?{stem}\w*"
+    return set().union(*(numbers(n) for n in re.findall(pattern, sentence, re.IGNORECASE)))
+
+
+# A price, a wage or a fee is paid in money: "84,000 tonnes of copper" is no price. (A cost is left to the count rule:
+# "it cost 561 million" names no currency and answers.)
+_MONEY_QUESTION = re.compile(
+    r"^\s*(?:at )?(?:what|which) (?:is |was |are |were )?(?:[\w'’-]+ ){0,4}?"
+    r"(?:price|prices|salary|salaries|wages?|fees?|budget)\b"
+    r"|^\s*how much (?:money )?(?:did|does|do|was|were|is|are|will|would|has|have|had)\b[^?]*"
+    r"\b(?:paid|pay|earns?|earned|charged?|charges|worth|spend|spent|sold|sell|fetch\w*)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"[$€£¥₽₹₴]|\b(?:dollars?|euros?|pounds?|sterling|crowns?|krona|kronor|kroner|krone|roubles?|rubles?|yen|yuan"
+    r"|francs?|rupees?|pesos?|hryvnias?|zloty|lira|shekels?|dinars?|USD|EUR|GBP|CHF|RUB|JPY|CNY|SEK|NOK|DKK"
+    r"|free of charge|unpaid)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_money(question: str) -> bool:
+    """ "What price did it get?", "How much was the mediator paid?": only a sum of money answers it."""
+    return _MONEY_QUESTION.search(question) is not None
+
+
 def answers_quantity(question: str, sentence: str) -> bool:
     """A sentence can answer the question as far as quantity goes: the question does not ask how many, or the
-    sentence gives a count in its terms."""
+    sentence gives a count in its terms; a sum of money, where the question asks a price or a pay."""
+    if asks_for_money(question):
+        return _MONEY.search(sentence) is not None
     return not asks_for_quantity(question) or _gives_quantity(sentence, question)
+
+
+def fits_question(question: str, sentence: str) -> bool:
+    """A sentence can answer the question as far as its form goes: a quantity where it asks one (``answers_quantity``),
+    and not the opposite of a superlative it asks about ("the oldest vessel" for "the newest ferry"), unless it asks
+    yes or no (where the opposite is the answer)."""
+    if not answers_quantity(question, sentence):
+        return False
+    return asks_yes_or_no(question) or not contradicts_superlative(superlatives(question), superlatives(sentence))

@@ -6,13 +6,16 @@ article's own text at its offsets."""
 
 import re
 
+from service.engine.lexicon import numbers
+from service.engine.question_forms import counted_noun, counts
 from service.engine.selection import SourceSentence
 from service.engine.verify import Verdict
 
 # Words by which news writing reports a second account: "rejected that account", "contradicted Moscow's claims",
-# "there was no evidence", "denied", "disputed", "gave a different account".
+# "there was no evidence", "denied", "disputed", "gave a different account", "had no record of any such warning".
 _DISPUTE = re.compile(
     r"\b(?:contradict\w*|reject\w*|den(?:y|ies|ied|ial)|disput(?:ed|ing)|no evidence|dismiss\w*|different account"
+    r"|no record|not true|untrue"
     # the verb, not the noun ("a dispute that saw two strikes" reports no second account)
     r"|disputes (?:the|that|this|these|those|his|her|its|their|claims?|reports?|accounts?|figures?)\b"
     r"|refut\w*|countered|disagree\w*|challenged)\b",
@@ -61,6 +64,24 @@ def other_side(sources: list[SourceSentence], served: list[Verdict], min_score: 
     cited = _cited(served)
     left_out = [
         s for n, s in enumerate(sources, start=1) if n not in cited and s.score >= min_score and disputes(s.text)
+    ]
+    return quote(sources, max(left_out, key=lambda s: s.score)) if left_out else None
+
+
+def other_figure(
+    question: str, sources: list[SourceSentence], served: list[Verdict], min_score: float
+) -> Verdict | None:
+    """For "How many nurses…?": the most relevant shown sentence that counts nurses with a figure the served answer
+    does not give (the authority's 2,100 beside the union's 3,400; a later toll beside an earlier one)."""
+    counted = counted_noun(question)
+    if counted is None:
+        return None
+    cited = _cited(served)
+    given = set().union(*(numbers(v.text) for v in served))
+    left_out = [
+        s
+        for n, s in enumerate(sources, start=1)
+        if n not in cited and s.score >= min_score and counts(s.text, counted) - given
     ]
     return quote(sources, max(left_out, key=lambda s: s.score)) if left_out else None
 

@@ -16,7 +16,7 @@ serves answers and scores the evals.
 """
 
 import calendar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -25,6 +25,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from service.engine.claims import Claim
 from service.engine.lexicon import (
     content_terms,
+    contradicts_superlative,
     denied_terms,
     denies,
     name_first,
@@ -37,6 +38,7 @@ from service.engine.lexicon import (
     says_who_someone_is,
     speakers,
     subject,
+    superlatives,
 )
 from service.engine.question_forms import asks_yes_or_no
 from service.engine.selection import SourceSentence
@@ -62,7 +64,6 @@ class Verdict:
     score: float
     repaired: bool = False
     quoted: bool = False  # a source sentence served as it stands, not the model's claim
-    restates: bool = False  # it only restates a yes-or-no question: its yes or no, which no wording confirms
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Evidence:
     speakers: set[str]  # whom it presents as speaking or acting
     denies: bool  # it says that something is not so
     denied: set[str]  # the words it says did not happen ("stopped short of publicly offering")
+    superlatives: set[str]  # "oldest", "largest"…
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ class ClaimFacts:
     negated: bool  # it says that something is not so
     denying: bool  # it uses any word by which a source says something is not so ("denied", "refused"…)
     restates: bool  # it only restates a yes-or-no question: what is checked is what it is about, not its yes or no
+    superlatives: set[str]  # "newest", "largest"…: a sentence that says the opposite one does not support it
 
 
 class ClaimChecker:
@@ -122,6 +125,7 @@ class ClaimChecker:
                 speakers=speakers([f"{s.context} {s.text}"]),
                 denies=denies(s.text),
                 denied=denied_terms(s.text),
+                superlatives=superlatives(s.text),
             )
             for i, s in enumerate(sources)
         ]
@@ -146,13 +150,13 @@ class ClaimChecker:
                 negated=negates(claim.text),
                 denying=denies(claim.text),
                 restates=yes_or_no and not novel,
+                superlatives=superlatives(claim.text),
             )
             if not (facts.novel or facts.numbers or yes_or_no):
                 # Only the question's own words ("Wagner fighters were killed"): no answer to who, what or how many.
                 verdicts.append(Verdict(claim.text, claim.cited, False, 0.0))
                 continue
-            verdict = self._check(claim, facts, evidence, [source.source for source in sources])
-            verdicts.append(replace(verdict, restates=facts.restates))
+            verdicts.append(self._check(claim, facts, evidence, [source.source for source in sources]))
         return verdicts
 
     def _check(self, claim: Claim, facts: ClaimFacts, evidence: list[Evidence], articles: list[str]) -> Verdict:
@@ -199,6 +203,7 @@ class ClaimChecker:
             or facts.names - ev_names
             or coverage < MIN_COVERAGE
             or _misattributed(facts, evidence)
+            or contradicts_superlative(facts.superlatives, set().union(*(e.superlatives for e in evidence)))
             # a restatement is served as the sentences it cites, which say themselves whether it happened
             or (not facts.restates and _denial_unsupported(facts, evidence))
         ):
