@@ -1,4 +1,5 @@
-"""Separate a saved news page's article body from its site boilerplate, and read its title, publisher and date.
+"""Separate a saved news page's article body (with its byline) from its site boilerplate, and read its title,
+publisher and date.
 
 Works on plain text as saved from a web page: one paragraph or menu item per line. Every kept span is an
 exact character range of the original text, so citations can be checked against the file on disk.
@@ -52,13 +53,14 @@ class Line:
 
 @dataclass(frozen=True)
 class CleanArticle:
-    """An article's body paragraphs (offsets into ``text``) and what the page says about it."""
+    """An article's body paragraphs and byline (offsets into ``text``) and what the page says about it."""
 
     text: str
     paragraphs: tuple[tuple[int, int], ...]
     title: str
     publisher: str
     published: str
+    byline: tuple[int, int] | None = None  # the first byline that names someone, also among the paragraphs
 
 
 def split_lines(text: str) -> list[Line]:
@@ -90,6 +92,15 @@ def is_prose(line: Line) -> bool:
 # "By Priya Okonjo, Health Reporter" and "Home | News | Health | Sport" are a byline and a menu, not headlines.
 _BYLINE = re.compile(r"^(?:by|written by|reporting by|words by)\s", re.IGNORECASE)
 _MENU = re.compile(r"\|.*\|")
+
+
+# A byline that names someone ("By Senna Albright", "Reporting by Keld Amsel; Editing by Rosa Fint") is kept as a
+# paragraph of its own, so that "who wrote it?" has a span to cite.
+_NAMED_BYLINE = re.compile(r"^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ww]ords by)\s+[A-Z][\w'.-]*\s+[A-Z]")
+
+
+def reads_as_byline(text: str) -> bool:
+    return len(text.split()) <= 12 and _NAMED_BYLINE.match(text) is not None
 
 
 def is_headline(line: Line) -> bool:
@@ -176,10 +187,12 @@ def clean_article(text: str) -> CleanArticle:
         body = [line for line in lines if line.words >= 8 and not is_boilerplate(line)]
     header = [line for line in lines if body and line.start < body[0].start]
     title, published = _title_and_date(header)
+    bylines = [line for line in lines if body and reads_as_byline(line.text)]
     return CleanArticle(
         text=text,
-        paragraphs=tuple((line.start, line.end) for line in body),
+        paragraphs=tuple(sorted({(line.start, line.end) for line in [*body, *bylines]})),
         title=title,
         publisher=_publisher(lines, body),
         published=published,
+        byline=(bylines[0].start, bylines[0].end) if bylines else None,
     )

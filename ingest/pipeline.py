@@ -175,6 +175,7 @@ class Ingestor:
                 "title": article.title,
                 "publisher": article.publisher,
                 "published": article.published,
+                "byline": json.dumps(article.byline),
                 "fingerprint": fingerprint,
                 "sentences": json.dumps(chunk.sentences),
                 "file_chunks": len(chunks),

@@ -122,4 +122,4 @@ def checker() -> "ClaimChecker":
     from service.components.embedder import build_embedder
     from service.engine.verify import ClaimChecker
 
-    return ClaimChecker(build_embedder(Settings()), threshold=0.5)
+    return ClaimChecker(build_embedder(Settings()), threshold=0.5, min_relevance=Settings().min_relevance)

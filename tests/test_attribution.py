@@ -1,6 +1,7 @@
 """A statement about one person is never served as another's: the claim checker on the real embedder, and the
 evals' independent attribution check."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,43 @@ def test_who_a_claim_says_someone_is_must_be_what_their_sentence_calls_them(
 ) -> None:
     (verdict,) = checker.run("Who runs the hospital trust?", split_claims(claim), [HOLM])
     assert verdict.supported is supported
+
+
+BYLINE = sentence(
+    "100_marrow_bay_referendum.txt",
+    "By Anneli Rask",
+    header=("Marrow Bay voters back Kestrel Point tidal barrier", "The Coastal Ledger", "2021-03-14"),
+)
+
+
+def test_a_byline_supports_who_wrote_the_article_but_a_sentence_ending_at_its_marker_says_nothing(
+    checker: ClaimChecker,
+) -> None:
+    question = "Who wrote the article about the Marrow Bay referendum?"
+    (named,) = checker.run(question, split_claims("The article was written by Anneli Rask [1]."), [BYLINE, RALLY])
+    assert named.supported and named.cited == (1,)
+    (unfinished,) = checker.run(question, split_claims("The article was written by [1]."), [BYLINE, RALLY])
+    assert not unfinished.supported
+    # a byline says who wrote the article under its headline, and nothing of what its writer did elsewhere
+    (covered,) = checker.run(question, split_claims("The referendum was covered by Anneli Rask [1]."), [BYLINE])
+    assert covered.supported
+    (spoke,) = checker.run(question, split_claims("Anneli Rask addressed a rally in Harbour Square [1]."), [BYLINE])
+    assert not spoke.supported
+
+
+def test_a_date_for_one_thing_is_no_date_for_what_the_question_asks_about(checker: ClaimChecker) -> None:
+    question = "When will the joint study of the herring stocks be finished?"
+    finished = sentence(
+        "100_marrow_bay_referendum.txt",
+        "The barrier is expected to cost 340 million crowns and to be finished by the end of 2023.",
+        header=("Marrow Bay voters back Kestrel Point tidal barrier", "The Coastal Ledger", "2021-03-14"),
+    )
+    claims = split_claims("The joint study of the herring stocks will be finished by the end of 2023 [1].")
+    (verdict,) = checker.run(question, claims, [replace(finished, score=-9.2)])  # as the cross-encoder rated it
+    assert not verdict.supported
+    (barrier,) = checker.run(
+        "When will the barrier be finished?",
+        split_claims("The barrier will be finished by the end of 2023 [1]."),
+        [finished],
+    )
+    assert barrier.supported

@@ -1,6 +1,6 @@
 import pytest
 
-from service.engine.claims import says_not_found, split_claims
+from service.engine.claims import is_unfinished, says_not_found, split_claims
 
 pytestmark = pytest.mark.unit
 
@@ -65,3 +65,17 @@ def test_attribution_to_an_article_is_not_part_of_the_claim() -> None:
 def test_an_echoed_article_header_is_not_part_of_the_claim() -> None:
     (claim,) = split_claims("(publisher: LBCI; published: 2023-07-23), Putin extended the talks [2].")
     assert claim.text == "Putin extended the talks."
+
+
+@pytest.mark.parametrize(
+    ("answer", "unfinished"),
+    [
+        ("The author of the report that eleven miners were trapped is [1].", True),
+        ("The article was written by [2].", True),
+        ("The article was written by Anneli Rask [1].", False),
+        ("The strike ended, the union said [1].", False),
+    ],
+)
+def test_a_sentence_that_stops_where_its_marker_stood_is_unfinished(answer: str, unfinished: bool) -> None:
+    (claim,) = split_claims(answer)
+    assert is_unfinished(claim.text) is unfinished

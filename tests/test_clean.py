@@ -103,3 +103,17 @@ def test_the_title_is_the_headline_not_the_byline_or_the_menu() -> None:
     )
     article = clean_article(page)
     assert (article.title, article.published) == ("Nurses walk out at three hospitals over pay", "2025-02-03")
+
+
+def test_a_named_byline_is_kept_as_a_citeable_paragraph_but_not_a_heading_or_a_sentence_of_prose() -> None:
+    page = (
+        "Harlow Valley Gazette\n\nNurses walk out at three hospitals over pay\n\nBy Priya Okonjo, Health Reporter\n"
+        "Published 3 February 2025\n\n"
+        "About 3,400 nurses walked out of three hospitals in the valley on Monday, the first strike in thirty years.\n"
+        "By the numbers\nReporting by Keld Amsel; Editing by Rosa Fint\n"
+    )
+    kept = body_text(page).splitlines()
+    assert kept[0] == "By Priya Okonjo, Health Reporter"
+    assert kept[-1] == "Reporting by Keld Amsel; Editing by Rosa Fint"
+    assert "By the numbers" not in kept
+    assert clean_article(page).title == "Nurses walk out at three hospitals over pay"

@@ -7,7 +7,7 @@ import pytest
 
 from service.engine.engine import Engine
 from service.errors import InvalidInputError
-from service.wiring import build_engine
+from service.wiring import build_engine, build_ingestor
 from tests.conftest import make_settings
 from tests.fakes import (
     FAKE_PROVIDER,
@@ -207,3 +207,23 @@ def test_bad_questions_get_a_clear_error(scripted: tuple[Engine, ScriptedLLM], q
     engine, _ = scripted
     with pytest.raises(InvalidInputError):
         engine.answer(question)
+
+
+def test_who_wrote_an_article_is_answered_from_its_byline(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    page = Path("evals/dev2_articles/400_nurses_strike.txt")
+    (articles / page.name).write_bytes(page.read_bytes())
+    settings = make_settings(tmp_path / "data", llm_model=f"{FAKE_PROVIDER}/scripted")
+    build_ingestor(settings).run([articles])
+
+    def name_the_byline(prompt: str) -> str:  # the bundled model's reply, which reads nothing like the question
+        number = next(n for n, text in numbered_sources(prompt).items() if text.startswith("By "))
+        return f"Priya Okonjo, Health Reporter [{number}]"
+
+    register_fake(name_the_byline)
+    answer = build_engine(settings).answer("Who wrote the article about the nurses' walkout?")
+    assert not answer.refused and "Priya Okonjo" in answer.answer
+    (citation,) = answer.citations
+    assert citation.quote == "By Priya Okonjo, Health Reporter"
+    assert page.read_text("utf-8")[citation.start : citation.end] == citation.quote

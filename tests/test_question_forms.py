@@ -3,6 +3,7 @@ import pytest
 from service.engine.question_forms import (
     answers_quantity,
     as_question,
+    asks_for_author,
     asks_for_something_else,
     asks_yes_or_no,
     counts,
@@ -120,3 +121,19 @@ def test_the_figures_a_sentence_gives_as_a_count_of_what_is_asked() -> None:
     assert counts("Eleven miners were trapped; all eleven were alive.", "miners") == {"11"}
     assert counts("About 3,400 striking hospital nurses walked out.", "nurses") == {"3400"}
     assert counts("Nurses voted to accept 6.5 percent.", "nurses") == set()
+    assert counts("Nineteen miners were rescued and forty miners were evacuated.", "miners") == {"19", "40"}
+
+
+@pytest.mark.parametrize(
+    ("question", "author"),
+    [
+        ("Who wrote the article about the nurses' walkout?", True),
+        ("Who is the author of the report on the mine collapse?", True),
+        ("Which reporter covered the strike?", True),
+        ("Who reported on the ferry company's collapse?", True),
+        ("Who reported the warning about cracks in the tunnel roof?", False),
+        ("What did the health authority's chief executive say?", False),
+    ],
+)
+def test_a_question_about_who_wrote_an_article_is_recognised(question: str, author: bool) -> None:
+    assert asks_for_author(question) is author

@@ -90,3 +90,12 @@ def gives_sentinel(reply: str) -> bool:
 def says_not_found(text: str) -> bool:
     """Whether a sentence says the sources lack the answer, rather than stating a fact."""
     return _NOT_FOUND.search(text) is not None
+
+
+# "The author of the report is [1]." leans on its marker for what it says: without it, the sentence is unfinished.
+_UNFINISHED = re.compile(r"\b(?:is|are|was|were|by|of|the|a|an|and|or|from|with|than|to)\W*$", re.IGNORECASE)
+
+
+def is_unfinished(text: str) -> bool:
+    """Whether a claim, its markers gone, stops before it says anything ("The article was written by.")."""
+    return _UNFINISHED.search(text) is not None

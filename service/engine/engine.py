@@ -8,13 +8,20 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from ingest.clean import reads_as_byline
 from service.components.llm import LLMClient, Message, TextSink
 from service.components.reranker import CrossEncoderReranker
 from service.engine.article_index import ArticleIndex
 from service.engine.claims import gives_sentinel, says_not_found, split_claims
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
-from service.engine.question_forms import as_question, asks_for_something_else, asks_yes_or_no, fits_question
+from service.engine.question_forms import (
+    as_question,
+    asks_for_author,
+    asks_for_something_else,
+    asks_yes_or_no,
+    fits_question,
+)
 from service.engine.quotes import best_passage, evidence_for_yes_or_no, other_figure, other_side, uncited_articles
 from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
@@ -251,9 +258,12 @@ class Engine:
         something else is not an answer. Like a source sentence, a claim is read alone and under the headline of the
         article it cites ("the two leaders met…"), and the better reading counts. A bare answer ("139") addresses
         the question it answers. A how-many question is answered only by a sentence that gives a quantity; a question
-        about the newest, not by one about the oldest."""
+        about the newest, not by one about the oldest. A question about who wrote an article is answered only by a
+        claim that cites a byline ("written by DROSSEL, June 13 (Northwire)" is not)."""
         if not verdicts:
             return []
+        if asks_for_author(questions[0]):
+            return [_cites_byline(v, sources) for v in verdicts]
         claims = [v.text for v in verdicts]
         headed = [_under_headline(v, sources) for v in verdicts]
         relevance = []
@@ -409,6 +419,10 @@ def _with_companions(verdicts: list[Verdict], on_question: list[bool], sources: 
 
     answering = set().union(*(articles(v) for v, on in zip(verdicts, on_question, strict=True) if on and v.supported))
     return [on or (v.supported and bool(articles(v) & answering)) for v, on in zip(verdicts, on_question, strict=True)]
+
+
+def _cites_byline(verdict: Verdict, sources: list[SourceSentence]) -> bool:
+    return any(reads_as_byline(sources[n - 1].text) for n in verdict.cited if 1 <= n <= len(sources))
 
 
 def _under_headline(verdict: Verdict, sources: list[SourceSentence]) -> str:

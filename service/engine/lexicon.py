@@ -89,10 +89,9 @@ def numbers(text: str) -> set[str]:
     return found
 
 
-_SPELLED_COUNT = re.compile(
-    r"(?<![\w-])(?:" + "|".join(word for word in _NUMBER_WORDS if word not in ("one", "hundred")) + r")(?![\w-])",
-    re.IGNORECASE,
-)
+# A count from two to ninety written as a word ("one" is too often no count; "hundred" is part of a larger one).
+SPELLED_COUNT = "|".join(word for word in _NUMBER_WORDS if word not in ("one", "hundred"))
+_SPELLED_COUNT = re.compile(rf"(?<![\w-])(?:{SPELLED_COUNT})(?![\w-])", re.IGNORECASE)
 
 
 def with_digits(text: str) -> str:

@@ -2,7 +2,8 @@
 
 import re
 
-from service.engine.lexicon import contradicts_superlative, numbers, superlatives
+from ingest.clean import reads_as_byline
+from service.engine.lexicon import SPELLED_COUNT, contradicts_superlative, numbers, superlatives
 
 # The verbs that open a question to be answered yes or no ("Did…", "Is…").
 _AUXILIARIES = r"is|are|was|were|do|does|did|can|could|will|would|should|has|have|had"
@@ -28,6 +29,19 @@ def as_question(query: str) -> str:
     if "?" in query or len(query.split()) > 6 or _QUESTION_OPENERS.match(query):
         return query
     return f"What do the articles say about {query}?"
+
+
+# "Who wrote the article?", "Who is its author?", "Who reported on the collapse?" (not "Who reported the warning?").
+_AUTHOR = re.compile(
+    r"\bwho (?:wrote|authored|penned)\b|\bwho reported (?:on|for)\b|\bwritten by\b|\b(?:author|authors|byline)\b"
+    r"|\b(?:who|which) (?:is |was |were )?(?:the )?(?:reporter|journalist|correspondent|writer)s?\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_author(question: str) -> bool:
+    """ "Who wrote the article about the strike?": a byline answers it, though it reads nothing like the question."""
+    return _AUTHOR.search(question) is not None
 
 
 # Creative writing, code or the model's own views are not answers from the articles, however the model obliges.
@@ -89,9 +103,7 @@ def _gives_quantity(sentence: str, question: str) -> bool:
 
 
 _COUNTED = re.compile(r"\bhow many ([a-z][a-z'’-]+)", re.IGNORECASE)
-_COUNT_WORD = r"\d[\d,.]*\d|\d|" + "|".join(
-    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "hundred")
-)
+_COUNT_WORD = rf"\d[\d,.]*\d|\d|{SPELLED_COUNT}"
 
 
 def counted_noun(question: str) -> str | None:
@@ -138,9 +150,11 @@ def answers_quantity(question: str, sentence: str) -> bool:
 
 
 def fits_question(question: str, sentence: str) -> bool:
-    """A sentence can answer the question as far as its form goes: a quantity where it asks one (``answers_quantity``),
-    and not the opposite of a superlative it asks about ("the oldest vessel" for "the newest ferry"), unless it asks
-    yes or no (where the opposite is the answer)."""
+    """A sentence can answer the question as far as its form goes: a byline where it asks who wrote an article; a
+    quantity where it asks one (``answers_quantity``); and not the opposite of a superlative it asks about ("the
+    oldest vessel" for "the newest ferry"), unless it asks yes or no (where the opposite is the answer)."""
+    if asks_for_author(question):
+        return reads_as_byline(sentence)
     if not answers_quantity(question, sentence):
         return False
     return asks_yes_or_no(question) or not contradicts_superlative(superlatives(question), superlatives(sentence))

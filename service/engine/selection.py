@@ -9,6 +9,7 @@ from llama_index.core.schema import NodeWithScore
 from service.components.reranker import CrossEncoderReranker
 from service.engine.injection import speaks_to_the_model
 from service.engine.lexicon import previous_sentence, refers_back
+from service.engine.question_forms import asks_for_author
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import TimeFocus
 
@@ -42,7 +43,7 @@ class SentenceSelector:
     """Ranks every sentence of the retrieved chunks with a cross-encoder, read alone and under its headline
     ("the two leaders" means something under its article's title), and keeps the best, then the sentences that
     follow the best one. Sentences from the time a question names, or from the newest article when it asks for the
-    latest, gain."""
+    latest, gain. A question about who wrote an article is shown the byline of each article chosen."""
 
     def __init__(self, reranker: CrossEncoderReranker, files: SourceFiles) -> None:
         self._reranker = reranker
@@ -69,7 +70,25 @@ class SentenceSelector:
             scored = _time_boosted(scored, when)
         chosen = sorted(scored, key=lambda s: s.score, reverse=True)[:top_k]
         chosen += [s for s in _followers(chosen[0], scored) if s not in chosen]
+        if asks_for_author(question):
+            shown = {(s.path, s.start) for s in chosen}
+            chosen += [b for b in self._bylines(chunks, chosen) if (b.path, b.start) not in shown]
         return [self._with_context(s) for s in chosen]
+
+    def _bylines(self, chunks: list[NodeWithScore], chosen: list[SourceSentence]) -> list[SourceSentence]:
+        """The byline of each article a chosen sentence comes from (for "Who wrote…?"), as its file has it."""
+        articles = {s.source: s for s in chosen}
+        found: dict[str, SourceSentence] = {}
+        for hit in chunks:
+            meta = hit.node.metadata
+            source, span = str(meta["source"]), json.loads(str(meta.get("byline", "null")))
+            if source not in articles or source in found or not span:
+                continue
+            text = self._files.span(str(meta["path"]), span[0], span[1])
+            if text is not None:
+                lowest = min(s.score for s in chosen)
+                found[source] = replace(articles[source], start=span[0], end=span[1], text=text, score=lowest)
+        return list(found.values())
 
     def _scores(self, question: str, candidates: list[SourceSentence]) -> np.ndarray:
         alone = self._reranker.score(question, [c.text for c in candidates])
