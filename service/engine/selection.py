@@ -78,6 +78,7 @@ class SentenceSelector:
     def _bylines(self, chunks: list[NodeWithScore], chosen: list[SourceSentence]) -> list[SourceSentence]:
         """The byline of each article a chosen sentence comes from (for "Who wrote…?"), as its file has it."""
         articles = {s.source: s for s in chosen}
+        lowest = min(s.score for s in chosen)
         found: dict[str, SourceSentence] = {}
         for hit in chunks:
             meta = hit.node.metadata
@@ -86,7 +87,6 @@ class SentenceSelector:
                 continue
             text = self._files.span(str(meta["path"]), span[0], span[1])
             if text is not None:
-                lowest = min(s.score for s in chosen)
                 found[source] = replace(articles[source], start=span[0], end=span[1], text=text, score=lowest)
         return list(found.values())
 

@@ -128,11 +128,12 @@ class ClaimChecker:
         texts = readings + [source.text for source in sources]
         vectors = np.asarray(self._embedder.get_text_embedding_batch(texts))
         claim_vectors, source_vectors = vectors[: len(claims)], vectors[len(claims) :]
+        stated = [_as_stated(s) for s in sources]
         evidence = [
             Evidence(
-                terms=content_terms(_as_stated(s)),
+                terms=content_terms(stated[i]),
                 numbers=numbers(f"{s.text} {s.title} {s.published}"),
-                names=content_terms(f"{s.context} {_as_stated(s)} {s.title} {s.publisher} {_spoken_date(s.published)}"),
+                names=content_terms(f"{s.context} {stated[i]} {s.title} {s.publisher} {_spoken_date(s.published)}"),
                 vector=source_vectors[i],
                 subjects=content_terms(f"{s.title} {s.context} {s.text}"),
                 speakers=speakers([f"{s.context} {s.text}"]),
@@ -147,12 +148,13 @@ class ClaimChecker:
         for i, claim in enumerate(claims):
             text = name_first(claim.text)
             about = subject(text)
-            novel = content_terms(claim.text) - question_terms
+            claim_terms = content_terms(claim.text)
+            novel = claim_terms - question_terms
             said = content_terms(said_of_subject(text))
             facts = ClaimFacts(
                 terms=content_terms(readings[i]),
                 novel=novel,
-                topic=content_terms(claim.text) & question_terms,
+                topic=claim_terms & question_terms,
                 numbers=numbers(claim.text),
                 names=names(claim.text) - (given_names - {about}),
                 vector=claim_vectors[i],
