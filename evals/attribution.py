@@ -82,7 +82,11 @@ def statements_made(sentence: str) -> list[tuple[str, str]]:
     out = []
     for i, match in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(sentence)
-        out.append((_plain(match.group(1)).split()[-1].removesuffix("'s"), sentence[match.end() : end]))
+        name = _plain(match.group(1)).split()[-1].removesuffix("'s")
+        # a sentence's first word is capitalised whether or not it is a name ("Residents met the mayor")
+        out.append(
+            (name.lower() if match.start() == 0 and " " not in match.group(1) else name, sentence[match.end() : end])
+        )
     return out
 
 
@@ -92,7 +96,7 @@ def _window(citation: Citation, file_text: str) -> str:
 
 
 def _holds(window: str, name: str, what: str) -> bool:
-    if not re.search(rf"\b{re.escape(name)}\b", window):
+    if not re.search(rf"\b{re.escape(name)}\b", window, flags=re.IGNORECASE if name.islower() else 0):
         return False
     wanted = _words(what)
     return len(wanted) < MIN_CONTENT_WORDS or len(wanted & _words(window)) >= CONTENT_SHARE * len(wanted)

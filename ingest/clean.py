@@ -37,6 +37,18 @@ _COPYRIGHT = re.compile(
 )
 _BYLINE_PUBLISHER = re.compile(r"(?:news team of|published by|©)\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})")
 _TRAILING_CREDIT = re.compile(r"\(([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})\)\s*$")
+_WIRE_CREDIT = re.compile(
+    r"^[A-Z][A-Z .'-]+,\s+(?i:" + _MONTH_RE + r")\.?\s+\d{1,2}\s+\(([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})\)"
+)
+# A masthead: one to six capitalised words ("Northwire", "THE CORRIN COURIER", "Saltmere Observer — Coast & Islands").
+_MASTHEAD = re.compile(r"^[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|&|—|-|of|the|and)){0,5}$")
+# Menu items and section labels stand there too ("Close Menu", "World News", "General").
+_MENU_WORDS = re.compile(
+    r"^(?:close |main |open |top |breaking |latest |world )?(?:menu|home|search|news|world|sign in|log in|contents?"
+    r"|general|politics|business|sports?|opinion|local|health|tech(?:nology)?|markets?|culture|science|lifestyle"
+    r"|entertainment|stories|headlines|weather|video|live)\b",
+    re.IGNORECASE,
+)
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]{1,5}[A-Z]\b")
 
 
@@ -61,6 +73,8 @@ class CleanArticle:
     publisher: str
     published: str
     byline: tuple[int, int] | None = None  # the first byline that names someone, also among the paragraphs
+    dateline: tuple[int, int] | None = None  # the date under the headline that ``published`` was read from
+    credit: tuple[int, int] | None = None  # where the page names its publisher
 
 
 def split_lines(text: str) -> list[Line]:
@@ -90,17 +104,30 @@ def is_prose(line: Line) -> bool:
 
 
 # "By Priya Okonjo, Health Reporter" and "Home | News | Health | Sport" are a byline and a menu, not headlines.
-_BYLINE = re.compile(r"^(?:by|written by|reporting by|words by)\s", re.IGNORECASE)
+_BYLINE_OPENER = r"(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ww]ords by)"
+_BYLINE = re.compile(rf"^{_BYLINE_OPENER}\s", re.IGNORECASE)
 _MENU = re.compile(r"\|.*\|")
 
 
 # A byline that names someone ("By Senna Albright", "Reporting by Keld Amsel; Editing by Rosa Fint") is kept as a
 # paragraph of its own, so that "who wrote it?" has a span to cite.
-_NAMED_BYLINE = re.compile(r"^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ww]ords by)\s+[A-Z][\w'.-]*\s+[A-Z]")
+_NAMED_BYLINE = re.compile(rf"^{_BYLINE_OPENER}\s+[A-Z][\w'.-]*\s+[A-Z]")
 
 
 def reads_as_byline(text: str) -> bool:
     return len(text.split()) <= 12 and _NAMED_BYLINE.match(text) is not None
+
+
+def _bylines(line: Line) -> list[tuple[int, int]]:
+    """The spans of a line that read as a byline: the line, or a part of it between bars ("28 March 2025 | By Tomas
+    Weil")."""
+    spans = []
+    for part in re.finditer(r"[^|]+", line.text):
+        text = part.group().strip()
+        if text and reads_as_byline(text):
+            start = line.start + part.start() + part.group().index(text)
+            spans.append((start, start + len(text)))
+    return spans
 
 
 def is_headline(line: Line) -> bool:
@@ -115,7 +142,13 @@ def is_headline(line: Line) -> bool:
 
 def find_date(text: str) -> str | None:
     """The first absolute date in ``text`` as ISO ``YYYY-MM-DD``, or None."""
-    found: list[tuple[int, str]] = []
+    found = find_date_span(text)
+    return found[2] if found else None
+
+
+def find_date_span(text: str) -> tuple[int, int, str] | None:
+    """Where the first absolute date in ``text`` stands (start, end) and what it is as ISO ``YYYY-MM-DD``."""
+    found: list[tuple[int, int, str]] = []
     for pattern in _DATE_PATTERNS:
         match = pattern.search(text)
         if match is None:
@@ -128,8 +161,14 @@ def find_date(text: str) -> str | None:
         else:
             day, month, year = int(groups[0]), _month_number(groups[1]), int(groups[2])
         if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
-            found.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
-    return min(found)[1] if found else None
+            found.append((match.start(), match.end(), f"{year:04d}-{month:02d}-{day:02d}"))
+    return min(found) if found else None
+
+
+def reads_as_dateline(text: str) -> bool:
+    """The text is a date and nothing else ("March 14, 2021"): as cited, the date an article's page gives it."""
+    found = find_date_span(text)
+    return found is not None and found[0] == 0 and found[1] == len(text)
 
 
 def _month_number(name: str) -> int:
@@ -137,47 +176,84 @@ def _month_number(name: str) -> int:
     return next(i for i, month in enumerate(_MONTHS, start=1) if month.startswith(prefix))
 
 
-def _title_and_date(header: list[Line]) -> tuple[str, str]:
-    """A dateline counts only when a headline stands just above it (a masthead date is not a publication date)."""
+@dataclass(frozen=True)
+class _Header:
+    title: str = UNKNOWN
+    published: str = UNKNOWN
+    dateline: tuple[int, int] | None = None  # where the page gives the publication date, as offsets into its text
+
+
+def _read_header(header: list[Line]) -> _Header:
+    """The headline and the date the page gives the article: a date just under the headline, or a line that is
+    nothing but a date just above it ("Northwire / June 13, 2024 / All eleven miners rescued"). A date elsewhere is
+    a masthead's, not the article's ("Editor in Chief: … Friday, April 19th, 2024")."""
     for index, line in enumerate(header):
-        date = find_date(line.text)
-        if date is None:
+        found = find_date_span(line.text)
+        if found is None:
             continue
         for previous in reversed(header[max(0, index - 6) : index]):
             if is_headline(previous) and find_date(previous.text) is None:
-                return _clean_title(previous.text), date
+                return _header(previous, line, found)
+    for index, line in enumerate(header):
+        found = find_date_span(line.text)
+        if found is None or not reads_as_dateline(line.text):
+            continue
+        for following in header[index + 1 : index + 3]:
+            if is_headline(following) and find_date(following.text) is None:
+                return _header(following, line, found)
     repeated = Counter(" ".join(line.text.split()) for line in header if is_headline(line))
     for text, count in repeated.most_common():
         if count >= 2:
-            return _clean_title(text), UNKNOWN
-    return UNKNOWN, UNKNOWN
+            return _Header(title=_clean_title(text))
+    return _Header()
+
+
+def _header(headline: Line, dateline: Line, found: tuple[int, int, str]) -> _Header:
+    start, end, date = found
+    return _Header(_clean_title(headline.text), date, (dateline.start + start, dateline.start + end))
 
 
 def _clean_title(text: str) -> str:
     return re.sub(r"(^|\s)#(\w)", r"\1\2", " ".join(text.split()))
 
 
-def _publisher(lines: list[Line], body: list[Line]) -> str:
+def _publisher(lines: list[Line], body: list[Line], headline: str) -> tuple[str, tuple[int, int] | None]:
+    """Who published the article, and where the page names them: a copyright line, "published by", a credit closing
+    the body ("(Aljazeera)") or opening it ("DROSSEL, June 9 (Northwire) -"), an acronym the page repeats, or the
+    masthead, a short capitalised name above the headline ("THE CORRIN COURIER")."""
     for line in lines:
         match = _COPYRIGHT.search(line.text) if "©" in line.text or "copyright" in line.text.lower() else None
         if match:
-            return match.group(1).strip()
+            return _named(line, match)
     for line in lines:
         match = _BYLINE_PUBLISHER.search(line.text)
         if match:
-            return match.group(1).strip()
-    if body:
-        match = _TRAILING_CREDIT.search(body[-1].text)
+            return _named(line, match)
+    for line, pattern in ((body[-1], _TRAILING_CREDIT), (body[0], _WIRE_CREDIT)) if body else ():
+        match = pattern.search(line.text)
         if match:
-            return match.group(1).strip()
+            return _named(line, match)
     body_ids = {id(line) for line in body}
-    acronyms: Counter[str] = Counter(
-        token for line in lines if id(line) not in body_ids and line.words <= 6 for token in _ACRONYM.findall(line.text)
-    )
+    short = [line for line in lines if id(line) not in body_ids and line.words <= 6]
+    acronyms: Counter[str] = Counter(token for line in short for token in _ACRONYM.findall(line.text))
     for token, count in acronyms.most_common(1):
         if count >= 3:
-            return token
-    return UNKNOWN
+            line = next(line for line in short if token in line.text)
+            start = line.start + line.text.index(token)
+            return token, (start, start + len(token))
+    for line in lines:
+        if (body and line.start >= body[0].start) or _clean_title(line.text) == headline:
+            break
+        if _MASTHEAD.match(line.text) and not is_boilerplate(line) and not _MENU_WORDS.match(line.text):
+            return line.text, (line.start, line.end)
+    return UNKNOWN, None
+
+
+def _named(line: Line, match: re.Match[str]) -> tuple[str, tuple[int, int]]:
+    group = match.lastindex or 1  # the name is the pattern's last group (a wire credit's month comes before it)
+    name = match.group(group).strip()
+    start = line.start + match.start(group) + match.group(group).index(name)
+    return name, (start, start + len(name))
 
 
 def clean_article(text: str) -> CleanArticle:
@@ -186,13 +262,16 @@ def clean_article(text: str) -> CleanArticle:
     if not body:  # pages whose paragraphs lack end punctuation: fall back to long lines
         body = [line for line in lines if line.words >= 8 and not is_boilerplate(line)]
     header = [line for line in lines if body and line.start < body[0].start]
-    title, published = _title_and_date(header)
-    bylines = [line for line in lines if body and reads_as_byline(line.text)]
+    found = _read_header(header)
+    publisher, credit = _publisher(lines, body, found.title)
+    bylines = [span for line in lines if body for span in _bylines(line)]
     return CleanArticle(
         text=text,
-        paragraphs=tuple(sorted({(line.start, line.end) for line in [*body, *bylines]})),
-        title=title,
-        publisher=_publisher(lines, body),
-        published=published,
-        byline=(bylines[0].start, bylines[0].end) if bylines else None,
+        paragraphs=tuple(sorted({*((line.start, line.end) for line in body), *bylines})),
+        title=found.title,
+        publisher=publisher,
+        credit=credit,
+        published=found.published,
+        byline=bylines[0] if bylines else None,
+        dateline=found.dateline,
     )

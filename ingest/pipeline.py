@@ -176,6 +176,8 @@ class Ingestor:
                 "publisher": article.publisher,
                 "published": article.published,
                 "byline": json.dumps(article.byline),
+                "dateline": json.dumps(article.dateline),
+                "credit": json.dumps(article.credit),
                 "fingerprint": fingerprint,
                 "sentences": json.dumps(chunk.sentences),
                 "file_chunks": len(chunks),

@@ -149,6 +149,9 @@ def test_the_eval_flags_a_served_sentence_whose_quote_is_about_someone_else() ->
     assert not unattributed_sentences(_served("Halloran spoke at a rally in Harbour Square.", RALLY), texts)
     pronoun = _served("Varga called it the most important thing in fifty years.", sentence(OPENS, STATEMENT))
     assert not unattributed_sentences(pronoun, texts)
+    # a sentence's first word is no surname for being capitalised
+    assert not unattributed_sentences(_served("People addressed a rally in Harbour Square.", RALLY), texts)
+    assert unattributed_sentences(_served("Varga addressed a rally in Harbour Square.", RALLY), texts)
 
 
 HOLDOUT = Path(__file__).resolve().parents[1] / "evals" / "holdout_articles"
@@ -264,6 +267,61 @@ def test_a_byline_supports_who_wrote_the_article_but_a_sentence_ending_at_its_ma
     assert covered.supported
     (spoke,) = checker.run(question, split_claims("Anneli Rask addressed a rally in Harbour Square [1]."), [BYLINE])
     assert not spoke.supported
+
+
+DATELINE = sentence(
+    "100_marrow_bay_referendum.txt",
+    "March 14, 2021",
+    header=("Marrow Bay voters back Kestrel Point tidal barrier", "The Coastal Ledger", "2021-03-14"),
+)
+
+
+def test_a_dateline_supports_when_the_article_was_published_and_no_other_date(checker: ClaimChecker) -> None:
+    question = "When was the article about the Marrow Bay referendum published?"
+    (published,) = checker.run(question, split_claims("The article was published on 14 March 2021 [1]."), [DATELINE])
+    assert published.supported and published.cited == (1,)
+    (other_day,) = checker.run(question, split_claims("The article was published on 15 March 2021 [1]."), [DATELINE])
+    assert not other_day.supported
+    # nor is it the date of another article
+    (strike,) = checker.run(
+        "When was the article about the fishers' protest against the harbour ban published?",
+        split_claims(
+            "The article about the fishers' protest against the harbour ban was published on 14 March 2021 [1]."
+        ),
+        [DATELINE],
+    )
+    assert not strike.supported
+    # nor does it join a sentence of another article to date that one
+    protest = sentence(
+        "103_fishers_protest.txt",
+        "Members of the Marrow Bay Fishers' Association blocked the harbour entrance with 60 boats on Monday in protest"
+        " against the tidal barrier.",
+        header=("Fishers say barrier has emptied the bay", "HARBOUR NOTES", "unknown"),
+    )
+    (joined,) = checker.run(
+        "When was the article about the fishers' protest published?",
+        split_claims("The article about the fishers' protest was published on 14 March 2021 [1][2]."),
+        [DATELINE, protest],
+    )
+    assert not joined.supported
+    # the page's date is when the article came out, not when what it reports happened
+    (voted,) = checker.run(
+        question, split_claims("Anneli Rask voted against the barrier on 14 March 2021 [1]."), [DATELINE]
+    )
+    assert not voted.supported
+
+
+def test_a_credit_supports_who_published_the_article_and_nothing_else_of_them(checker: ClaimChecker) -> None:
+    credit = replace(DATELINE, text="The Coastal Ledger", start=0, end=0)  # the checker reads the text, not the file
+    question = "Which newspaper reported the Marrow Bay referendum?"
+    (ran,) = checker.run(question, split_claims("The Coastal Ledger reported it [1]."), [credit])
+    assert ran.supported
+    (other,) = checker.run(question, split_claims("The Harbour Gazette published the article [1]."), [credit])
+    assert not other.supported
+    (campaign,) = checker.run(
+        question, split_claims("The Coastal Ledger campaigned against the barrier [1]."), [credit]
+    )
+    assert not campaign.supported
 
 
 def test_a_date_for_one_thing_is_no_date_for_what_the_question_asks_about(checker: ClaimChecker) -> None:

@@ -73,6 +73,7 @@ def test_an_echoed_article_header_is_not_part_of_the_claim() -> None:
         ("The author of the report that eleven miners were trapped is [1].", True),
         ("The article was written by [2].", True),
         ("The article was written by Anneli Rask [1].", False),
+        ("The cost was 561 million crowns, as reported by the finance office in [7].", False),
         ("The strike ended, the union said [1].", False),
     ],
 )

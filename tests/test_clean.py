@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import UNKNOWN, clean_article, find_date
+from ingest.clean import UNKNOWN, clean_article, find_date, reads_as_dateline
 
 pytestmark = pytest.mark.unit
 
@@ -117,3 +117,75 @@ def test_a_named_byline_is_kept_as_a_citeable_paragraph_but_not_a_heading_or_a_s
     assert kept[-1] == "Reporting by Keld Amsel; Editing by Rosa Fint"
     assert "By the numbers" not in kept
     assert clean_article(page).title == "Nurses walk out at three hospitals over pay"
+
+
+BODY = "Eleven miners were trapped underground on Sunday after a tunnel collapsed at the copper mine.\n"
+
+
+def test_the_dateline_under_the_headline_is_located_exactly_and_a_byline_beside_it_is_kept() -> None:
+    page = (
+        "THE CORRIN COURIER\nMenu  Search  Sign in\n\n"
+        "Harlow nurses accept 6.5 percent deal, ending two-month dispute\n\n"
+        "28 March 2025 | By Tomas Weil\n\n"
+        "Nurses in the Harlow Valley have voted to accept a pay rise of 6.5 percent, ending a long dispute.\n"
+    )
+    article = clean_article(page)
+    assert article.published == "2025-03-28"
+    assert article.dateline is not None and page[slice(*article.dateline)] == "28 March 2025"
+    assert reads_as_dateline(page[slice(*article.dateline)])
+    assert article.byline is not None and page[slice(*article.byline)] == "By Tomas Weil"
+    assert article.byline in article.paragraphs
+
+
+def test_a_date_alone_just_above_the_headline_is_its_dateline() -> None:
+    page = (
+        "Northwire\nJune 13, 2024\n\nAll eleven Drossel miners rescued after four days underground\n\n"
+        "DROSSEL, June 13 (Northwire) - Rescuers brought the last of eleven trapped miners up on Thursday.\n"
+    )
+    article = clean_article(page)
+    assert (article.title, article.published) == (
+        "All eleven Drossel miners rescued after four days underground",
+        "2024-06-13",
+    )
+    assert article.dateline is not None and page[slice(*article.dateline)] == "June 13, 2024"
+
+
+def test_an_undated_page_names_its_publisher_in_its_masthead() -> None:
+    page = (
+        "Saltmere Observer — Coast & Islands\n\nFerry operator Gull Line collapses, stranding island routes\n\n"
+        "Gull Line, which ran ferries from Saltmere to the Orran islands for 48 years, went into administration.\n"
+    )
+    article = clean_article(page)
+    assert (article.publisher, article.published) == ("Saltmere Observer — Coast & Islands", UNKNOWN)
+
+
+def test_a_masthead_date_is_no_dateline() -> None:
+    page = (
+        "Editor in Chief: Moh. Reza Huwaida Friday, April 19th, 2024\n\nPutin and Lukashenko meet in Minsk\n\n"
+        "The two leaders met in Minsk on Saturday to talk about security, the Kremlin said in a statement.\n"
+    )
+    assert clean_article(page).dateline is None
+    assert not reads_as_dateline("The vote was held on March 14, 2021.")
+
+
+@pytest.mark.parametrize(
+    ("page", "publisher"),
+    [
+        (
+            "THE CORRIN COURIER\nMenu  Search\n\nNurses accept pay deal, ending two-month dispute\n\n" + BODY,
+            "THE CORRIN COURIER",
+        ),
+        (
+            "Menu\nWorld | Business\n\nMiners trapped after tunnel collapse\n\nDROSSEL, June 9 (Northwire) - " + BODY,
+            "Northwire",
+        ),
+        ("General\n\nRussia offers statement of military support to Belarus\n\n" + BODY, UNKNOWN),
+    ],
+)
+def test_the_publisher_is_read_from_the_masthead_or_a_wire_credit_and_located_exactly(
+    page: str, publisher: str
+) -> None:
+    article = clean_article(page)
+    assert article.publisher == publisher
+    if publisher != UNKNOWN:
+        assert article.credit is not None and page[slice(*article.credit)] == publisher

@@ -209,7 +209,25 @@ def test_bad_questions_get_a_clear_error(scripted: tuple[Engine, ScriptedLLM], q
         engine.answer(question)
 
 
-def test_who_wrote_an_article_is_answered_from_its_byline(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("question", "shown", "reply"),
+    [  # replies as the bundled model gives them, reading nothing like the question
+        ("Who wrote the article about the nurses' walkout?", "By Priya Okonjo, Health Reporter", "Priya Okonjo"),
+        (
+            "When was the article about the nurses' walkout published?",
+            "3 February 2025",
+            "It came out on 3 February 2025",
+        ),
+        (
+            "Which newspaper reported the nurses' walkout?",
+            "Harlow Valley Gazette",
+            "The Harlow Valley Gazette reported it",
+        ),
+    ],
+)
+def test_who_wrote_an_article_and_when_and_where_it_came_out_is_answered_from_its_page(
+    tmp_path: Path, question: str, shown: str, reply: str
+) -> None:
     articles = tmp_path / "articles"
     articles.mkdir()
     page = Path("evals/dev2_articles/400_nurses_strike.txt")
@@ -217,13 +235,13 @@ def test_who_wrote_an_article_is_answered_from_its_byline(tmp_path: Path) -> Non
     settings = make_settings(tmp_path / "data", llm_model=f"{FAKE_PROVIDER}/scripted")
     build_ingestor(settings).run([articles])
 
-    def name_the_byline(prompt: str) -> str:  # the bundled model's reply, which reads nothing like the question
-        number = next(n for n, text in numbered_sources(prompt).items() if text.startswith("By "))
-        return f"Priya Okonjo, Health Reporter [{number}]"
+    def cite_the_page(prompt: str) -> str:  # the byline, date or publisher's name is shown as a source of its own
+        number = next(n for n, text in numbered_sources(prompt).items() if text == shown)
+        return f"{reply} [{number}]."
 
-    register_fake(name_the_byline)
-    answer = build_engine(settings).answer("Who wrote the article about the nurses' walkout?")
-    assert not answer.refused and "Priya Okonjo" in answer.answer
+    register_fake(cite_the_page)
+    answer = build_engine(settings).answer(question)
+    assert not answer.refused and reply in answer.answer
     (citation,) = answer.citations
-    assert citation.quote == "By Priya Okonjo, Health Reporter"
+    assert citation.quote == shown
     assert page.read_text("utf-8")[citation.start : citation.end] == citation.quote

@@ -5,6 +5,8 @@ from service.engine.question_forms import (
     as_question,
     asks_for_author,
     asks_for_something_else,
+    asks_of_page,
+    asks_when_published,
     asks_yes_or_no,
     counts,
     fits_question,
@@ -137,3 +139,34 @@ def test_the_figures_a_sentence_gives_as_a_count_of_what_is_asked() -> None:
 )
 def test_a_question_about_who_wrote_an_article_is_recognised(question: str, author: bool) -> None:
     assert asks_for_author(question) is author
+
+
+@pytest.mark.parametrize(
+    ("question", "published"),
+    [
+        ("When was the article about the nurses' walkout published?", True),
+        ("What is the publication date of the story on the mine rescue?", True),
+        ("On what date was the piece about the ferry written?", True),
+        ("When did the Harlow Valley Gazette publish its report on the strike?", True),
+        ("When was the auditor's report published?", False),
+        ("When did the strike begin?", False),
+        ("When did the governor report the death toll?", False),
+    ],
+)
+def test_a_question_about_when_an_article_came_out_is_recognised(question: str, published: bool) -> None:
+    assert asks_when_published(question) is published
+
+
+@pytest.mark.parametrize(
+    ("question", "mark"),
+    [
+        ("Who wrote the story about the ferry?", "byline"),
+        ("When was the story about the ferry published?", "dateline"),
+        ("Which newspaper reported the nurses' strike?", "credit"),
+        ("Who published the article about the mine rescue?", "credit"),
+        ("Which agency reported the pollution in the reservoir?", None),
+        ("Who published the report on the barrier's costs?", None),
+    ],
+)
+def test_what_a_question_asks_of_the_page_rather_than_the_story(question: str, mark: str | None) -> None:
+    assert asks_of_page(question) == mark

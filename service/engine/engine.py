@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ingest.clean import reads_as_byline
 from service.components.llm import LLMClient, Message, TextSink
 from service.components.reranker import CrossEncoderReranker
 from service.engine.article_index import ArticleIndex
@@ -17,8 +16,8 @@ from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Transla
 from service.engine.prompts import AnswerPrompts
 from service.engine.question_forms import (
     as_question,
-    asks_for_author,
     asks_for_something_else,
+    asks_of_page,
     asks_yes_or_no,
     fits_question,
 )
@@ -259,11 +258,13 @@ class Engine:
         article it cites ("the two leaders met…"), and the better reading counts. A bare answer ("139") addresses
         the question it answers. A how-many question is answered only by a sentence that gives a quantity; a question
         about the newest, not by one about the oldest. A question about who wrote an article is answered only by a
-        claim that cites a byline ("written by DROSSEL, June 13 (Northwire)" is not)."""
+        claim that cites a byline ("written by DROSSEL, June 13 (Northwire)" is not); one about when it was published
+        or who published it, only by a claim that cites the dateline or the credit."""
         if not verdicts:
             return []
-        if asks_for_author(questions[0]):
-            return [_cites_byline(v, sources) for v in verdicts]
+        mark = asks_of_page(questions[0])
+        if mark is not None:
+            return [_cites(v, sources, mark) for v in verdicts]
         claims = [v.text for v in verdicts]
         headed = [_under_headline(v, sources) for v in verdicts]
         relevance = []
@@ -421,8 +422,15 @@ def _with_companions(verdicts: list[Verdict], on_question: list[bool], sources: 
     return [on or (v.supported and bool(articles(v) & answering)) for v, on in zip(verdicts, on_question, strict=True)]
 
 
-def _cites_byline(verdict: Verdict, sources: list[SourceSentence]) -> bool:
-    return any(reads_as_byline(sources[n - 1].text) for n in verdict.cited if 1 <= n <= len(sources))
+def _cites(verdict: Verdict, sources: list[SourceSentence], mark: str) -> bool:
+    """The claim cites an article's byline, dateline or credit (``mark``); for the credit, a sentence naming the
+    article's publisher does too ("DROSSEL, June 9 (Northwire) - Eleven miners were trapped…")."""
+
+    def answers(source: SourceSentence) -> bool:
+        names_publisher = source.publisher != UNKNOWN and source.publisher in source.text
+        return source.page_mark == mark or (mark == "credit" and names_publisher)
+
+    return any(answers(sources[n - 1]) for n in verdict.cited if 1 <= n <= len(sources))
 
 
 def _under_headline(verdict: Verdict, sources: list[SourceSentence]) -> str:

@@ -2,7 +2,7 @@
 
 import re
 
-from ingest.clean import reads_as_byline
+from ingest.clean import reads_as_byline, reads_as_dateline
 from service.engine.lexicon import SPELLED_COUNT, contradicts_superlative, numbers, superlatives
 
 # The verbs that open a question to be answered yes or no ("Did…", "Is…").
@@ -42,6 +42,52 @@ _AUTHOR = re.compile(
 def asks_for_author(question: str) -> bool:
     """ "Who wrote the article about the strike?": a byline answers it, though it reads nothing like the question."""
     return _AUTHOR.search(question) is not None
+
+
+# "When was the article about the strike published?", "What is the date of the story on the rescue?", "When did the
+# Gazette publish its report?" (not "When was the auditor's report published?": a report in the news is news).
+_ARTICLE = r"(?:article|story|piece|news item|coverage|dispatch)s?"
+_CAME_OUT = r"(?:published|posted|written|run|ran|dated|appear|come out)"
+_PUBLISHED = re.compile(
+    rf"\bwhen (?:was|were|did)\b.{{0,80}}\b{_ARTICLE}\b.{{0,80}}\b{_CAME_OUT}\b"
+    rf"|\b(?:publication|posting) (?:date|day)\b|\bdate (?:of|on) (?:the|this|that|its|each) {_ARTICLE}\b"
+    rf"|\bwhat (?:date|day)\b.{{0,80}}\b{_ARTICLE}\b.{{0,80}}\b(?:published|posted|written|dated)\b"
+    r"|\bwhen did (?:the )?(?-i:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:publish|print|run)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_when_published(question: str) -> bool:
+    """ "When was the article about the strike published?": the date its page gives it answers, though that date
+    reads nothing like the question."""
+    return _PUBLISHED.search(question) is not None
+
+
+# "Which newspaper reported the strike?", "Who published the story about the rescue?" (not "Which agency…" or "Who
+# published the report…": agencies and their reports are in the news too).
+_PUBLISHER = re.compile(
+    r"\b(?:which|what) (?:news ?paper|paper|outlet|news outlet|publication|news agency|wire service|news service"
+    r"|news ?site|news website|broadcaster)s?\b|\bpublisher\b"
+    rf"|\bwho (?:published|publishes|ran|carried) (?:the |this |that |an? |each )?{_ARTICLE}\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_publisher(question: str) -> bool:
+    """ "Which newspaper reported the strike?": the name the page gives its publisher answers it."""
+    return _PUBLISHER.search(question) is not None
+
+
+def asks_of_page(question: str) -> str | None:
+    """What a question asks of an article's page rather than of its story: its "byline" ("Who wrote…?"), its
+    "dateline" ("When was the article… published?") or its "credit" ("Which newspaper…?")."""
+    if asks_for_author(question):
+        return "byline"
+    if asks_when_published(question):
+        return "dateline"
+    if asks_for_publisher(question):
+        return "credit"
+    return None
 
 
 # Creative writing, code or the model's own views are not answers from the articles, however the model obliges.
@@ -150,11 +196,14 @@ def answers_quantity(question: str, sentence: str) -> bool:
 
 
 def fits_question(question: str, sentence: str) -> bool:
-    """A sentence can answer the question as far as its form goes: a byline where it asks who wrote an article; a
-    quantity where it asks one (``answers_quantity``); and not the opposite of a superlative it asks about ("the
-    oldest vessel" for "the newest ferry"), unless it asks yes or no (where the opposite is the answer)."""
+    """A sentence can answer the question as far as its form goes: a byline where it asks who wrote an article, a
+    date alone where it asks when one was published; a quantity where it asks one (``answers_quantity``); and not
+    the opposite of a superlative it asks about ("the oldest vessel" for "the newest ferry"), unless it asks yes or
+    no (where the opposite is the answer)."""
     if asks_for_author(question):
         return reads_as_byline(sentence)
+    if asks_when_published(question):
+        return reads_as_dateline(sentence)
     if not answers_quantity(question, sentence):
         return False
     return asks_yes_or_no(question) or not contradicts_superlative(superlatives(question), superlatives(sentence))

@@ -6,10 +6,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 from llama_index.core.schema import NodeWithScore
 
+from ingest.clean import reads_as_byline, reads_as_dateline
 from service.components.reranker import CrossEncoderReranker
 from service.engine.injection import speaks_to_the_model
 from service.engine.lexicon import previous_sentence, refers_back
-from service.engine.question_forms import asks_for_author
+from service.engine.question_forms import asks_of_page
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import TimeFocus
 
@@ -38,12 +39,23 @@ class SourceSentence:
     score: float
     context: str = ""  # the sentence before, when this one refers back to it with a pronoun
 
+    @property
+    def page_mark(self) -> str | None:
+        """What this source is when it is no sentence of the story: the article's "byline", its "dateline" or its
+        "credit" (where the page names its publisher)."""
+        if reads_as_byline(self.text):
+            return "byline"
+        if reads_as_dateline(self.text):
+            return "dateline"
+        return "credit" if self.text == self.publisher else None
+
 
 class SentenceSelector:
     """Ranks every sentence of the retrieved chunks with a cross-encoder, read alone and under its headline
     ("the two leaders" means something under its article's title), and keeps the best, then the sentences that
     follow the best one. Sentences from the time a question names, or from the newest article when it asks for the
-    latest, gain. A question about who wrote an article is shown the byline of each article chosen."""
+    latest, gain. A question about who wrote an article is shown the byline of each article chosen; one about when it
+    was published, the dateline; one about who published it, where its page names the publisher."""
 
     def __init__(self, reranker: CrossEncoderReranker, files: SourceFiles) -> None:
         self._reranker = reranker
@@ -70,19 +82,21 @@ class SentenceSelector:
             scored = _time_boosted(scored, when)
         chosen = sorted(scored, key=lambda s: s.score, reverse=True)[:top_k]
         chosen += [s for s in _followers(chosen[0], scored) if s not in chosen]
-        if asks_for_author(question):
+        mark = asks_of_page(question)
+        if mark is not None:
             shown = {(s.path, s.start) for s in chosen}
-            chosen += [b for b in self._bylines(chunks, chosen) if (b.path, b.start) not in shown]
+            chosen += [m for m in self._page_marks(chunks, chosen, mark) if (m.path, m.start) not in shown]
         return [self._with_context(s) for s in chosen]
 
-    def _bylines(self, chunks: list[NodeWithScore], chosen: list[SourceSentence]) -> list[SourceSentence]:
-        """The byline of each article a chosen sentence comes from (for "Who wrote…?"), as its file has it."""
+    def _page_marks(self, chunks: list[NodeWithScore], chosen: list[SourceSentence], mark: str) -> list[SourceSentence]:
+        """The byline, dateline or credit (``mark``) of each article a chosen sentence comes from, as its file has
+        it."""
         articles = {s.source: s for s in chosen}
         lowest = min(s.score for s in chosen)
         found: dict[str, SourceSentence] = {}
         for hit in chunks:
             meta = hit.node.metadata
-            source, span = str(meta["source"]), json.loads(str(meta.get("byline", "null")))
+            source, span = str(meta["source"]), json.loads(str(meta.get(mark, "null")))
             if source not in articles or source in found or not span:
                 continue
             text = self._files.span(str(meta["path"]), span[0], span[1])

@@ -18,11 +18,11 @@ serves answers and scores the evals.
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from ingest.clean import reads_as_byline
 from service.engine.claims import Claim, is_unfinished
 from service.engine.lexicon import (
     content_terms,
@@ -86,6 +86,8 @@ class Evidence:
     denied: set[str]  # the words it says did not happen ("stopped short of publicly offering")
     superlatives: set[str]  # "oldest", "largest"…
     relevant: bool  # the cross-encoder read it as bearing on the question (at least the relevance gate's score)
+    article: str = ""  # the file it comes from
+    page_mark: bool = False  # a byline, dateline or credit: it states one thing about the article, and only that
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ class ClaimChecker:
                 denied=denied_terms(s.text),
                 superlatives=superlatives(s.text),
                 relevant=s.score >= self.min_relevance,
+                article=s.source,
+                page_mark=s.page_mark is not None,
             )
             for i, s in enumerate(sources)
         ]
@@ -221,6 +225,7 @@ class ClaimChecker:
             or facts.names - ev_names
             or coverage < MIN_COVERAGE
             or _off_topic(facts, evidence, ev_names)
+            or _beyond_page(facts, evidence, ev_terms)
             or _misattributed(facts, evidence)
             or contradicts_superlative(facts.superlatives, set().union(*(e.superlatives for e in evidence)))
             # a restatement is served as the sentences it cites, which say themselves whether it happened
@@ -274,6 +279,23 @@ def _off_topic(facts: ClaimFacts, evidence: list[Evidence], ev_names: set[str]) 
     )
 
 
+def _beyond_page(facts: ClaimFacts, evidence: list[Evidence], ev_terms: set[str]) -> bool:
+    """A byline, a dateline or a credit supports who wrote or published the article under its headline, and when;
+    nothing more, and not of another article. A claim citing one cites no sentence of another article; of the words
+    it shares with the question about which article ("the collapse of Gull Line"), its sentences and headline hold
+    half or more (a headline words its story its own way: "voters back" for "referendum", so one word alone is not
+    judged); and citing only these, it adds no word they do not hold."""
+    marked = {e.article for e in evidence if e.page_mark}
+    if not marked:
+        return False
+    about = facts.topic - _page_words()
+    return (
+        any(e.article not in marked for e in evidence)
+        or (len(about) >= 2 and len(about & ev_terms) < len(about) / 2)
+        or (all(e.page_mark for e in evidence) and bool(facts.novel - ev_terms))
+    )
+
+
 def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
     """The claim names a subject that none of the sentences carrying the bulk of what it says of them is about; or
     the sentences about the subject do not hold what it says of them ("Mayor Varga led the campaign" where her
@@ -298,14 +320,31 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
 
 # What a byline states: that the article under its headline was written (reported, covered) by the one it names.
 _AUTHORSHIP = "wrote written writer author article story report reporter reported covered journalist correspondent"
+# What a dateline states: that the article under its headline was published (posted, dated) on that day.
+_PUBLICATION = "published publication posted dated date article story report piece appeared came out ran issued"
+# What a credit states: that the one it names published (reported, ran) the article under its headline.
+_PUBLISHING = "published publisher newspaper paper outlet publication agency article story report reported ran carried"
+
+
+@cache
+def _page_words() -> frozenset[str]:
+    """The words by which a byline, dateline or credit says what it is (lemmatised when first needed, not at import)."""
+    return frozenset(content_terms(f"{_AUTHORSHIP} {_PUBLICATION} {_PUBLISHING}"))
 
 
 def _as_stated(source: SourceSentence) -> str:
-    """A sentence's words, and for a byline what it states by standing where it does: who wrote the article."""
-    if not reads_as_byline(source.text):
-        return source.text
-    headline = "" if source.title == UNKNOWN else source.title
-    return f"{source.text} {headline} {_AUTHORSHIP}"
+    """A sentence's words, and for a byline, a dateline or a credit what it states by standing where it does: who
+    wrote the article, when, or who published it (the article being the one under its headline, from its
+    publisher)."""
+    headline = " ".join(part for part in (source.title, source.publisher) if part != UNKNOWN)
+    mark = source.page_mark
+    if mark == "byline":
+        return f"{source.text} {headline} {_AUTHORSHIP}"
+    if mark == "dateline":
+        return f"{source.text} {_spoken_date(source.published)} {headline} {_PUBLICATION}"
+    if mark == "credit":
+        return f"{source.text} {headline} {_PUBLISHING}"
+    return source.text
 
 
 def _spoken_date(iso: str) -> str:
