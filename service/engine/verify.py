@@ -130,7 +130,8 @@ class ClaimChecker:
         texts = readings + [source.text for source in sources]
         vectors = np.asarray(self._embedder.get_text_embedding_batch(texts))
         claim_vectors, source_vectors = vectors[: len(claims)], vectors[len(claims) :]
-        stated = [_as_stated(s) for s in sources]
+        marks = [s.page_mark for s in sources]
+        stated = [_as_stated(s, mark) for s, mark in zip(sources, marks, strict=True)]
         evidence = [
             Evidence(
                 terms=content_terms(stated[i]),
@@ -144,7 +145,7 @@ class ClaimChecker:
                 superlatives=superlatives(s.text),
                 relevant=s.score >= self.min_relevance,
                 article=s.source,
-                page_mark=s.page_mark is not None,
+                page_mark=marks[i] is not None,
             )
             for i, s in enumerate(sources)
         ]
@@ -332,12 +333,11 @@ def _page_words() -> frozenset[str]:
     return frozenset(content_terms(f"{_AUTHORSHIP} {_PUBLICATION} {_PUBLISHING}"))
 
 
-def _as_stated(source: SourceSentence) -> str:
+def _as_stated(source: SourceSentence, mark: str | None) -> str:
     """A sentence's words, and for a byline, a dateline or a credit what it states by standing where it does: who
     wrote the article, when, or who published it (the article being the one under its headline, from its
     publisher)."""
     headline = " ".join(part for part in (source.title, source.publisher) if part != UNKNOWN)
-    mark = source.page_mark
     if mark == "byline":
         return f"{source.text} {headline} {_AUTHORSHIP}"
     if mark == "dateline":
