@@ -89,6 +89,25 @@ def numbers(text: str) -> set[str]:
     return found
 
 
+# A sum of money: a number after a currency sign or code ("$84,000", "US$2m", "EUR 40"), or before a currency word,
+# perhaps past a scale ("3.2 million euros", "40bn yuan").
+_CURRENCY_SIGN = r"(?:[A-Z]{0,2}[$€£¥₹₽]|\b(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\s?)"
+_CURRENCY_WORD = (
+    r"(?:dollars?|euros?|pounds?|sterling|pence|cents?|yen|yuan|renminbi|roubles?|rubles?|francs?|kronor|kroner|"
+    r"krona|krone|crowns?|rupees?|pesos?|reais|real|lira|lire|zloty|hryvnias?|shekels?|dinars?|rand|won)"
+)
+_MONEY = re.compile(
+    rf"{_CURRENCY_SIGN}\s?(\d+(?:[.,]\d+)*)"
+    rf"|(\d+(?:[.,]\d+)*)\s?(?:(?:million|billion|trillion|thousand|mn|bn|m|k)\b\s?)?{_CURRENCY_WORD}\b",
+    re.IGNORECASE,
+)
+
+
+def money(text: str) -> set[str]:
+    """The numbers ``text`` gives as sums of money: "$84,000" is money, "84,000 tonnes" is not."""
+    return {normalise_number(sign or word) for sign, word in _MONEY.findall(text)}
+
+
 # A count from two to ninety written as a word ("one" is too often no count; "hundred" is part of a larger one).
 SPELLED_COUNT = "|".join(word for word in _NUMBER_WORDS if word not in ("one", "hundred"))
 _SPELLED_COUNT = re.compile(rf"(?<![\w-])(?:{SPELLED_COUNT})(?![\w-])", re.IGNORECASE)

@@ -1,18 +1,18 @@
 """The claim checker: is each answer sentence backed by the source sentences it cites?
 
-Deterministic and local. A claim is supported when every number and name it asserts appears in its evidence, enough of
-its content words do, and its meaning is close to the evidence (MiniLM cosine). A short answer ("139") is read together
-with the question it answers. The claim's subject, when it is a speaker or actor ("Varga spoke at a rally"), must stand
-in the sentence that carries the rest of the claim, in its headline, or in the sentence before it where that one says
-"she": a statement about Halloran's rally is not evidence that Varga spoke there, whatever the question asked; and what
-the claim says of its subject, or has them say, or who it says they are, must stand in the sentences about the subject.
-A claim that only repeats the question's words answers no question but a yes-or-no one, and is marked: its yes or no is
-not checked (like every supported answer to a yes-or-no question, it is served as the sentences it cites). A claim
-that says something is not so needs evidence that says something is not so ("did not close" is not "closed"). A claim
-whose citation fails is checked against every other source it was shown, and re-attached to the one that does support
-it, or to its cited or best-matching sentence plus one more of the same article; only a claim tracing figures across
-articles ("from 340 to 561 million") is re-attached to one sentence per figure, wherever it stands. The same checker
-serves answers and scores the evals.
+Deterministic and local. A claim is supported when every number and name it asserts appears in its evidence (a sum of
+money as money: "$84,000" is not "84,000 tonnes"), enough of its content words do, and its meaning is close to the
+evidence (MiniLM cosine). A short answer ("139") is read together with the question it answers. The claim's subject,
+when it is a speaker or actor ("Varga spoke at a rally"), must stand in the sentence that carries the rest of the claim,
+in its headline, or in the sentence before it where that one says "she": a statement about Halloran's rally is not
+evidence that Varga spoke there, whatever the question asked; and what the claim says of its subject, or has them say,
+or who it says they are, must stand in the sentences about the subject. A claim that only repeats the question's words
+answers no question but a yes-or-no one, and is marked: its yes or no is not checked (like every supported answer to a
+yes-or-no question, it is served as the sentences it cites). A claim that says something is not so needs evidence that
+says something is not so ("did not close" is not "closed"). A claim whose citation fails is checked against every other
+source it was shown, and re-attached to the one that does support it, or to its cited or best-matching sentence plus one
+more of the same article; only a claim tracing figures across articles ("from 340 to 561 million") is re-attached to one
+sentence per figure, wherever it stands. The same checker serves answers and scores the evals.
 """
 
 import calendar
@@ -29,6 +29,7 @@ from service.engine.lexicon import (
     contradicts_superlative,
     denied_terms,
     denies,
+    money,
     name_first,
     names,
     negates,
@@ -78,6 +79,7 @@ class Verdict:
 class Evidence:
     terms: set[str]
     numbers: set[str]
+    money: set[str]  # the numbers it gives as sums of money ("$84,000", not "84,000 tonnes")
     names: set[str]
     vector: np.ndarray
     subjects: set[str]  # who the sentence can be about: its own names, its headline's, its antecedent's
@@ -96,6 +98,7 @@ class ClaimFacts:
     novel: set[str]  # terms the question did not already give
     topic: set[str]  # terms the question did give: what the claim is about
     numbers: set[str]
+    money: set[str]  # a sum of money needs a sum of money: "$84,000" is not "84,000 tonnes"
     names: set[str]  # names the cited evidence itself must hold
     vector: np.ndarray
     subject: str | None  # the speaker or actor the claim is about, if it names one
@@ -136,6 +139,7 @@ class ClaimChecker:
             Evidence(
                 terms=content_terms(stated[i]),
                 numbers=numbers(f"{s.text} {s.title} {s.published}"),
+                money=money(f"{s.text} {s.title}"),
                 names=content_terms(f"{s.context} {stated[i]} {s.title} {s.publisher} {_spoken_date(s.published)}"),
                 vector=source_vectors[i],
                 subjects=content_terms(f"{s.title} {s.context} {s.text}"),
@@ -161,6 +165,7 @@ class ClaimChecker:
                 novel=novel,
                 topic=claim_terms & question_terms,
                 numbers=numbers(claim.text),
+                money=money(claim.text),
                 names=names(claim.text) - (given_names - {about}),
                 vector=claim_vectors[i],
                 subject=about,
@@ -215,6 +220,7 @@ class ClaimChecker:
             return 0.0
         ev_terms = set().union(*(e.terms for e in evidence))
         ev_numbers = set().union(*(e.numbers for e in evidence))
+        ev_money = set().union(*(e.money for e in evidence))
         ev_names = set().union(*(e.names for e in evidence))
         coverage = len(facts.terms & ev_terms) / len(facts.terms)
         if facts.novel:  # what the claim adds to the question counts as much as all it says
@@ -223,6 +229,7 @@ class ClaimChecker:
         score = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * dense
         if (
             facts.numbers - ev_numbers
+            or facts.money - ev_money
             or facts.names - ev_names
             or coverage < MIN_COVERAGE
             or _off_topic(facts, evidence, ev_names)

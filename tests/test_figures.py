@@ -1,0 +1,48 @@
+"""A figure in a claim must be the figure its sentence gives: a sum of money is not a tonnage."""
+
+from pathlib import Path
+
+import pytest
+
+from service.engine.claims import split_claims
+from service.engine.lexicon import money
+from service.engine.verify import ClaimChecker
+from tests.test_attribution import sentence
+
+DEV2 = Path(__file__).resolve().parents[1] / "evals" / "dev2_articles"
+OUTPUT = sentence(
+    "500_mine.txt",
+    "The Drossel mine employs about 1,900 people and produced 84,000 tonnes of copper last year.",
+    folder=DEV2,
+    header=("Miners trapped after tunnel collapse at Drossel copper mine", "Northwire", "2024-06-09"),
+)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "sums"),
+    [
+        ("Veska Metals got $84,000 for its copper.", {"84000"}),
+        ("It produced 84,000 tonnes of copper.", set()),
+        ("The barrier will cost 3.2 million euros.", {"3.2"}),
+        ("A £2.4m grant and US$40 a head.", {"2.4", "40"}),
+        ("Fares rose 12 percent to 40bn yuan.", {"40"}),
+        ("The offer was EUR 7,000 a year.", {"7000"}),
+    ],
+)
+def test_a_sum_of_money_is_told_from_other_figures(text: str, sums: set[str]) -> None:
+    assert money(text) == sums
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("The Drossel mine produced 84,000 tonnes of copper last year [1].", True),
+        ("The Drossel mine produced $84,000 of copper last year [1].", False),
+        ("The Drossel mine's copper sold for 84,000 euros last year [1].", False),
+    ],
+)
+def test_a_sum_of_money_needs_a_sentence_that_gives_one(checker: ClaimChecker, claim: str, supported: bool) -> None:
+    (verdict,) = checker.run("What did the Drossel mine produce last year?", split_claims(claim), [OUTPUT])
+    assert verdict.supported is supported
