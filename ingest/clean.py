@@ -186,8 +186,7 @@ class _Header:
 def _read_header(header: list[Line]) -> _Header:
     """The headline and the date the page gives the article: a date just under the headline, or a line that is
     nothing but a date just above it ("Northwire / June 13, 2024 / All eleven miners rescued"). A date elsewhere is
-    a masthead's, not the article's ("Editor in Chief: … Friday, April 19th, 2024"). Without a date, the headline is
-    the one the page repeats, or else the line just above the story."""
+    a masthead's, not the article's ("Editor in Chief: … Friday, April 19th, 2024")."""
     for index, line in enumerate(header):
         found = find_date_span(line.text)
         if found is None:
@@ -206,18 +205,7 @@ def _read_header(header: list[Line]) -> _Header:
     for text, count in repeated.most_common():
         if count >= 2:
             return _Header(title=_clean_title(text))
-    # An undated page: the headline is the line that opens its story ("Saltmere Observer / Ferry operator Gull Line
-    # collapses, stranding island routes / Gull Line, which ran…").
-    last = header[-1] if header else None
-    if last and is_headline(last) and find_date(last.text) is None and not _reads_as_menu(last.text):
-        return _Header(title=_clean_title(last.text))
     return _Header()
-
-
-def _reads_as_menu(text: str) -> bool:
-    """ "Home  News  Boats  Contact": menu labels, every word capitalised ("Health board approves merger" is no
-    menu)."""
-    return _MENU_WORDS.match(text) is not None and re.search(r"(?:^|\s)[a-z]", text) is None
 
 
 def _header(headline: Line, dateline: Line, found: tuple[int, int, str]) -> _Header:

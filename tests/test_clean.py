@@ -159,17 +159,6 @@ def test_an_undated_page_names_its_publisher_in_its_masthead() -> None:
     assert (article.publisher, article.published) == ("Saltmere Observer — Coast & Islands", UNKNOWN)
 
 
-def test_an_undated_page_s_headline_is_the_line_above_its_story_not_its_masthead_or_menu() -> None:
-    page = (
-        "HARBOUR NOTES\nHome  News  Boats  Contact\n\nFishers say barrier has emptied the bay\n\n"
-        "Members of the fishers' association blocked the harbour entrance with 60 boats on Monday in protest.\n"
-    )
-    assert clean_article(page).title == "Fishers say barrier has emptied the bay"
-    for menu in ("Home | News | Boats | Contact", "Home  News  Boats  Contact"):
-        menu_above_story = f"HARBOUR NOTES\n{menu}\n\n" + page.split("\n\n", 2)[2]
-        assert clean_article(menu_above_story).title == UNKNOWN
-
-
 def test_a_masthead_date_is_no_dateline() -> None:
     page = (
         "Editor in Chief: Moh. Reza Huwaida Friday, April 19th, 2024\n\nPutin and Lukashenko meet in Minsk\n\n"

@@ -7,6 +7,7 @@ import pytest
 
 from service.engine.engine import Engine
 from service.errors import InvalidInputError
+from service.settings import Settings
 from service.wiring import build_engine, build_ingestor
 from tests.conftest import make_settings
 from tests.fakes import (
@@ -228,12 +229,7 @@ def test_bad_questions_get_a_clear_error(scripted: tuple[Engine, ScriptedLLM], q
 def test_who_wrote_an_article_and_when_and_where_it_came_out_is_answered_from_its_page(
     tmp_path: Path, question: str, shown: str, reply: str
 ) -> None:
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    page = Path("evals/dev2_articles/400_nurses_strike.txt")
-    (articles / page.name).write_bytes(page.read_bytes())
-    settings = make_settings(tmp_path / "data", llm_model=f"{FAKE_PROVIDER}/scripted")
-    build_ingestor(settings).run([articles])
+    settings = _with_the_strike_page(tmp_path)
 
     def cite_the_page(prompt: str) -> str:  # the byline, date or publisher's name is shown as a source of its own
         number = next(n for n, text in numbered_sources(prompt).items() if text == shown)
@@ -244,4 +240,34 @@ def test_who_wrote_an_article_and_when_and_where_it_came_out_is_answered_from_it
     assert not answer.refused and reply in answer.answer
     (citation,) = answer.citations
     assert citation.quote == shown
-    assert page.read_text("utf-8")[citation.start : citation.end] == citation.quote
+    assert STRIKE_PAGE.read_text("utf-8")[citation.start : citation.end] == citation.quote
+
+
+def test_a_question_asking_two_things_of_a_page_is_shown_both_and_answered_from_both(tmp_path: Path) -> None:
+    settings = _with_the_strike_page(tmp_path)
+
+    def cite_byline_and_date(prompt: str) -> str:
+        shown = {text: n for n, text in numbered_sources(prompt).items()}
+        byline, date = shown["By Priya Okonjo, Health Reporter"], shown["3 February 2025"]
+        return f"Priya Okonjo wrote it [{byline}]. It was published on 3 February 2025 [{date}]."
+
+    register_fake(cite_byline_and_date)
+    answer = build_engine(settings).answer(
+        "Who wrote the article about the nurses' walkout, and when was it published?"
+    )
+    assert not answer.refused
+    assert {c.quote for c in answer.citations} == {"By Priya Okonjo, Health Reporter", "3 February 2025"}
+    assert all(STRIKE_PAGE.read_text("utf-8")[c.start : c.end] == c.quote for c in answer.citations)
+
+
+STRIKE_PAGE = Path("evals/dev2_articles/400_nurses_strike.txt")
+
+
+def _with_the_strike_page(tmp_path: Path) -> Settings:
+    """Settings for an index of the nurses' strike page alone, answered by the scripted model."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / STRIKE_PAGE.name).write_bytes(STRIKE_PAGE.read_bytes())
+    settings = make_settings(tmp_path / "data", llm_model=f"{FAKE_PROVIDER}/scripted")
+    build_ingestor(settings).run([articles])
+    return settings

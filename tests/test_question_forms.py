@@ -10,6 +10,7 @@ from service.engine.question_forms import (
     asks_yes_or_no,
     counts,
     fits_question,
+    without_second_page_question,
 )
 
 pytestmark = pytest.mark.unit
@@ -158,15 +159,34 @@ def test_a_question_about_when_an_article_came_out_is_recognised(question: str, 
 
 
 @pytest.mark.parametrize(
-    ("question", "mark"),
+    ("question", "marks"),
     [
-        ("Who wrote the story about the ferry?", "byline"),
-        ("When was the story about the ferry published?", "dateline"),
-        ("Which newspaper reported the nurses' strike?", "credit"),
-        ("Who published the article about the mine rescue?", "credit"),
-        ("Which agency reported the pollution in the reservoir?", None),
-        ("Who published the report on the barrier's costs?", None),
+        ("Who wrote the story about the ferry?", ("byline",)),
+        ("When was the story about the ferry published?", ("dateline",)),
+        ("Which newspaper reported the nurses' strike?", ("credit",)),
+        ("Who published the article about the mine rescue?", ("credit",)),
+        ("Who wrote the article about the strike, and when was it published?", ("byline", "dateline")),
+        ("Which newspaper reported the nurses' deal and when?", ("dateline", "credit")),
+        ("Who wrote the story on the rescue and which paper ran it?", ("byline", "credit")),
+        ("Which agency reported the pollution in the reservoir?", ()),
+        ("Who published the report on the barrier's costs?", ()),
+        ("The strike ended, and when was it published?", ()),
     ],
 )
-def test_what_a_question_asks_of_the_page_rather_than_the_story(question: str, mark: str | None) -> None:
-    assert asks_of_page(question) == mark
+def test_what_a_question_asks_of_the_page_rather_than_the_story(question: str, marks: tuple[str, ...]) -> None:
+    assert asks_of_page(question) == marks
+
+
+@pytest.mark.parametrize(
+    ("question", "ranked_by"),
+    [
+        (
+            "Who wrote the article about the strike, and when was it published?",
+            "Who wrote the article about the strike?",
+        ),
+        ("Which newspaper reported the nurses' deal and when?", "Which newspaper reported the nurses' deal?"),
+        ("When did the strike end, and when was it published?", "When did the strike end, and when was it published?"),
+    ],
+)
+def test_articles_are_ranked_by_the_first_thing_asked_of_their_page(question: str, ranked_by: str) -> None:
+    assert without_second_page_question(question) == ranked_by

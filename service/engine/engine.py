@@ -262,9 +262,9 @@ class Engine:
         or who published it, only by a claim that cites the dateline or the credit."""
         if not verdicts:
             return []
-        mark = asks_of_page(questions[0])
-        if mark is not None:
-            return [_cites(v, sources, mark) for v in verdicts]
+        marks = asks_of_page(questions[0])
+        if marks:
+            return [any(_cites(v, sources, mark) for mark in marks) for v in verdicts]
         claims = [v.text for v in verdicts]
         headed = [_under_headline(v, sources) for v in verdicts]
         relevance = []

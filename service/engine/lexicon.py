@@ -89,16 +89,19 @@ def numbers(text: str) -> set[str]:
     return found
 
 
-# A sum of money: a number after a currency sign or code ("$84,000", "US$2m", "EUR 40"), or before a currency word,
-# perhaps past a scale ("3.2 million euros", "40bn yuan").
-_CURRENCY_SIGN = r"(?:[A-Z]{0,2}[$€£¥₹₽]|\b(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\s?)"
-_CURRENCY_WORD = (
-    r"(?:dollars?|euros?|pounds?|sterling|pence|cents?|yen|yuan|renminbi|roubles?|rubles?|francs?|kronor|kroner|"
-    r"krona|krone|crowns?|rupees?|pesos?|reais|real|lira|lire|zloty|hryvnias?|shekels?|dinars?|rand|won)"
+# How a sum of money is written: a currency sign or code, or a currency word ("dollars", "crowns"…).
+CURRENCY_SIGNS = "$€£¥₹₽₴"
+CURRENCY_CODES = "USD|EUR|GBP|JPY|CNY|CHF|RUB|INR|SEK|NOK|DKK"
+CURRENCY_WORDS = (
+    "dollars?|euros?|pounds?|sterling|pence|cents?|yen|yuan|renminbi|roubles?|rubles?|francs?|kronor|kroner|krona"
+    "|krone|crowns?|rupees?|pesos?|lira|lire|zloty|hryvnias?|shekels?|dinars?"
 )
+# A sum of money: a number after a currency sign or code ("$84,000", "US$2m", "EUR 40"), or before a currency word,
+# perhaps past a scale ("3.2 million euros", "40bn yuan"); "won", "rand" and "real" are currencies only there.
 _MONEY = re.compile(
-    rf"{_CURRENCY_SIGN}\s?(\d+(?:[.,]\d+)*)"
-    rf"|(\d+(?:[.,]\d+)*)\s?(?:(?:million|billion|trillion|thousand|mn|bn|m|k)\b\s?)?{_CURRENCY_WORD}\b",
+    rf"(?:[A-Z]{{0,2}}[{CURRENCY_SIGNS}]|\b(?:{CURRENCY_CODES})\s?)\s?(\d+(?:[.,]\d+)*)"
+    r"|(\d+(?:[.,]\d+)*)\s?(?:(?:million|billion|trillion|thousand|mn|bn|m|k)\b\s?)?"
+    rf"(?:{CURRENCY_WORDS}|reais|real|rand|won)\b",
     re.IGNORECASE,
 )
 

@@ -3,7 +3,16 @@
 import re
 
 from ingest.clean import reads_as_byline, reads_as_dateline
-from service.engine.lexicon import SPELLED_COUNT, contradicts_superlative, numbers, superlatives
+from service.engine.lexicon import (
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    SPELLED_COUNT,
+    contradicts_superlative,
+    money,
+    numbers,
+    superlatives,
+)
 
 # The verbs that open a question to be answered yes or no ("Did…", "Is…").
 _AUXILIARIES = r"is|are|was|were|do|does|did|can|could|will|would|should|has|have|had"
@@ -78,16 +87,29 @@ def asks_for_publisher(question: str) -> bool:
     return _PUBLISHER.search(question) is not None
 
 
-def asks_of_page(question: str) -> str | None:
-    """What a question asks of an article's page rather than of its story: its "byline" ("Who wrote…?"), its
-    "dateline" ("When was the article… published?") or its "credit" ("Which newspaper…?")."""
-    if asks_for_author(question):
-        return "byline"
-    if asks_when_published(question):
-        return "dateline"
-    if asks_for_publisher(question):
-        return "credit"
-    return None
+# "Who wrote the article about the strike, and when was it published?": a second thing asked of the same page.
+_PUBLISHED_TOO = re.compile(
+    r"\b(?:and|,) when (?:was|were) (?:it|they|this|that) (?:first )?(?:published|posted|dated|written)\b"
+    r"|\band when\W*$",
+    re.IGNORECASE,
+)
+
+
+def without_second_page_question(question: str) -> str:
+    """ "Who wrote the article about the strike, and when was it published?" as "Who wrote the article about the
+    strike?": the articles are ranked by what the question says they are about, which a second clause only blurs."""
+    if not (asks_for_author(question) or asks_for_publisher(question)):
+        return question
+    return _PUBLISHED_TOO.sub("", question).rstrip(" ,?") + "?"
+
+
+def asks_of_page(question: str) -> tuple[str, ...]:
+    """What a question asks of an article's page rather than of its story, in this order: its "byline" ("Who
+    wrote…?"), its "dateline" ("When was the article… published?") and its "credit" ("Which newspaper…?"); none, one
+    or several ("Which paper ran the story about the strike, and when was it published?")."""
+    author, publisher = asks_for_author(question), asks_for_publisher(question)
+    dateline = asks_when_published(question) or ((author or publisher) and _PUBLISHED_TOO.search(question) is not None)
+    return tuple(mark for mark, asked in (("byline", author), ("dateline", dateline), ("credit", publisher)) if asked)
 
 
 # Creative writing, code or the model's own views are not answers from the articles, however the model obliges.
@@ -175,10 +197,7 @@ _MONEY_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(
-    r"[$€£¥₽₹₴]|\b(?:dollars?|euros?|pounds?|sterling|crowns?|krona|kronor|kroner|krone|roubles?|rubles?|yen|yuan"
-    r"|francs?|rupees?|pesos?|hryvnias?|zloty|lira|shekels?|dinars?|USD|EUR|GBP|CHF|RUB|JPY|CNY|SEK|NOK|DKK"
-    r"|free of charge|unpaid)\b",
-    re.IGNORECASE,
+    rf"[{CURRENCY_SIGNS}]|\b(?:{CURRENCY_WORDS}|{CURRENCY_CODES}|free of charge|unpaid)\b", re.IGNORECASE
 )
 
 
@@ -191,19 +210,20 @@ def answers_quantity(question: str, sentence: str) -> bool:
     """A sentence can answer the question as far as quantity goes: the question does not ask how many, or the
     sentence gives a count in its terms; a sum of money, where the question asks a price or a pay."""
     if asks_for_money(question):
-        return _MONEY.search(sentence) is not None
+        return _MONEY.search(sentence) is not None or bool(money(sentence))
     return not asks_for_quantity(question) or _gives_quantity(sentence, question)
 
 
 def fits_question(question: str, sentence: str) -> bool:
-    """A sentence can answer the question as far as its form goes: a byline where it asks who wrote an article, a
-    date alone where it asks when one was published; a quantity where it asks one (``answers_quantity``); and not
-    the opposite of a superlative it asks about ("the oldest vessel" for "the newest ferry"), unless it asks yes or
-    no (where the opposite is the answer)."""
-    if asks_for_author(question):
-        return reads_as_byline(sentence)
-    if asks_when_published(question):
-        return reads_as_dateline(sentence)
+    """A sentence can answer the question as far as its form goes: a byline where it asks who wrote an article, a date
+    alone where it asks when one was published (either, where it asks both); a quantity where it asks one
+    (``answers_quantity``); and not the opposite of a superlative it asks about ("the oldest vessel" for "the newest
+    ferry"), unless it asks yes or no (where the opposite is the answer)."""
+    marks = asks_of_page(question)
+    if marks and "credit" not in marks:  # a credit is known by where it stands, not by how it reads
+        return ("byline" in marks and reads_as_byline(sentence)) or (
+            "dateline" in marks and reads_as_dateline(sentence)
+        )
     if not answers_quantity(question, sentence):
         return False
     return asks_yes_or_no(question) or not contradicts_superlative(superlatives(question), superlatives(sentence))

@@ -10,7 +10,7 @@ from ingest.clean import reads_as_byline, reads_as_dateline
 from service.components.reranker import CrossEncoderReranker
 from service.engine.injection import speaks_to_the_model
 from service.engine.lexicon import previous_sentence, refers_back
-from service.engine.question_forms import asks_of_page
+from service.engine.question_forms import asks_of_page, without_second_page_question
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import TimeFocus
 
@@ -55,7 +55,8 @@ class SentenceSelector:
     ("the two leaders" means something under its article's title), and keeps the best, then the sentences that
     follow the best one. Sentences from the time a question names, or from the newest article when it asks for the
     latest, gain. A question about who wrote an article is shown the byline of each article chosen; one about when it
-    was published, the dateline; one about who published it, where its page names the publisher."""
+    was published, the dateline; one about who published it, where its page names the publisher; one that asks two
+    of these, both."""
 
     def __init__(self, reranker: CrossEncoderReranker, files: SourceFiles) -> None:
         self._reranker = reranker
@@ -74,7 +75,7 @@ class SentenceSelector:
         candidates = _split_chunks(chunks)
         if not candidates:
             return []
-        scores = self._scores(question, candidates)
+        scores = self._scores(without_second_page_question(question), candidates)
         if follows:
             scores = np.maximum(scores, self._scores(f"{follows} {question}", candidates))
         scored = [replace(c, score=round(float(score), 3)) for c, score in zip(candidates, scores, strict=True)]
@@ -82,8 +83,7 @@ class SentenceSelector:
             scored = _time_boosted(scored, when)
         chosen = sorted(scored, key=lambda s: s.score, reverse=True)[:top_k]
         chosen += [s for s in _followers(chosen[0], scored) if s not in chosen]
-        mark = asks_of_page(question)
-        if mark is not None:
+        for mark in asks_of_page(question):
             shown = {(s.path, s.start) for s in chosen}
             chosen += [m for m in self._page_marks(chunks, chosen, mark) if (m.path, m.start) not in shown]
         return [self._with_context(s) for s in chosen]
