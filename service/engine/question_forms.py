@@ -95,21 +95,24 @@ _PUBLISHED_TOO = re.compile(
 )
 
 
+def _asks_when_too(question: str) -> bool:
+    """It asks who wrote or published an article, and then when it was published."""
+    return (asks_for_author(question) or asks_for_publisher(question)) and _PUBLISHED_TOO.search(question) is not None
+
+
 def without_second_page_question(question: str) -> str:
     """ "Who wrote the article about the strike, and when was it published?" as "Who wrote the article about the
     strike?": the articles are ranked by what the question says they are about, which a second clause only blurs."""
-    if not (asks_for_author(question) or asks_for_publisher(question)):
-        return question
-    return _PUBLISHED_TOO.sub("", question).rstrip(" ,?") + "?"
+    return _PUBLISHED_TOO.sub("", question).rstrip(" ,?") + "?" if _asks_when_too(question) else question
 
 
 def asks_of_page(question: str) -> tuple[str, ...]:
     """What a question asks of an article's page rather than of its story, in this order: its "byline" ("Who
     wrote…?"), its "dateline" ("When was the article… published?") and its "credit" ("Which newspaper…?"); none, one
     or several ("Which paper ran the story about the strike, and when was it published?")."""
-    author, publisher = asks_for_author(question), asks_for_publisher(question)
-    dateline = asks_when_published(question) or ((author or publisher) and _PUBLISHED_TOO.search(question) is not None)
-    return tuple(mark for mark, asked in (("byline", author), ("dateline", dateline), ("credit", publisher)) if asked)
+    dateline = asks_when_published(question) or _asks_when_too(question)
+    asked = (("byline", asks_for_author(question)), ("dateline", dateline), ("credit", asks_for_publisher(question)))
+    return tuple(mark for mark, is_asked in asked if is_asked)
 
 
 # Creative writing, code or the model's own views are not answers from the articles, however the model obliges.
