@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from service.engine.engine import Engine
+from service.engine.question_forms import names_what_is_asked
 from service.errors import InvalidInputError
 from service.settings import Settings
 from service.wiring import build_engine, build_ingestor
@@ -186,6 +187,25 @@ def test_a_how_many_question_is_not_answered_by_a_sentence_without_a_number(
     use(fake, without_number)
     answer = engine.answer("How many Wagner fighters moved to Belarus after the rebellion?")
     assert answer.refused, answer.answer
+
+
+def test_a_where_question_is_not_answered_by_a_sentence_that_names_no_place(
+    scripted: tuple[Engine, ScriptedLLM],
+) -> None:
+    engine, fake = scripted
+
+    def when_not_where(prompt: str) -> str:
+        sources = numbered_sources(prompt)
+        n = next(n for n, text in sources.items() if "for the first time since" in text)
+        return f"Putin met Lukashenko for the first time since the Wagner rebellion [{n}]."
+
+    use(fake, when_not_where)
+    question = "Where did Putin and Lukashenko meet after the Wagner rebellion?"
+    answer = engine.answer(question)
+    assert [s.on_question for s in answer.sentences if "first time since" in s.text] == [False]
+    assert "Lukashenko for the first time since" not in answer.answer
+    served = [s.text for s in answer.sentences if s.supported and s.on_question]
+    assert all(names_what_is_asked(question, text) for text in served)
 
 
 def test_what_the_answering_article_says_next_is_served_with_the_answer(scripted: tuple[Engine, ScriptedLLM]) -> None:

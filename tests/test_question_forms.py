@@ -10,6 +10,7 @@ from service.engine.question_forms import (
     asks_yes_or_no,
     counts,
     fits_question,
+    names_what_is_asked,
     without_second_page_question,
 )
 
@@ -190,3 +191,30 @@ def test_what_a_question_asks_of_the_page_rather_than_the_story(question: str, m
 )
 def test_articles_are_ranked_by_the_first_thing_asked_of_their_page(question: str, ranked_by: str) -> None:
     assert without_second_page_question(question) == ranked_by
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "names"),
+    [
+        ("Where did the two leaders meet?", "They met at the Constantine Palace in St. Petersburg.", True),
+        ("Where were the injured miners taken?", "The injured miners were taken to the hospital in Lenz.", True),
+        ("Where did she flee to?", "She fled to Lithuania, where she urges her followers on.", True),
+        ("Where did the two leaders meet?", "The two leaders met for the first time since the rebellion.", False),
+        ("Where did the two leaders meet?", "The leaders met on Sunday, July 23rd, after the talks.", False),
+        ("Where did Ebner and Marsh meet?", "Ebner and Marsh met in the evening.", False),
+        ("Where did they meet after the rebellion?", "They met after the rebellion in Russia ended.", False),
+        ("Where did they meet after the rebellion?", "They met in Minsk after the rebellion.", True),
+        ("In which city did the talks take place?", "The talks took place in Minsk.", True),
+        ("Who said the ward could no longer be staffed safely?", "The ward could no longer be staffed safely.", False),
+        ("Who said the ward could no longer be staffed safely?", "Greta Holm said it could not be staffed.", True),
+        ("Who said the ward could no longer be staffed safely?", "A hospital spokeswoman said so on Monday.", True),
+        ("Who mediated the agreement?", "The agreement was mediated on Saturday.", False),
+        ("Whom did she replace?", "She replaced Tomas Ebner as chair in 2024.", True),
+        ("What did the mayor say?", "The ward could no longer be staffed safely.", True),
+    ],
+)
+def test_a_where_or_who_question_is_answered_only_by_a_place_or_someone(
+    question: str, sentence: str, names: bool
+) -> None:
+    assert names_what_is_asked(question, sentence) is names
+    assert fits_question(question, sentence) is names

@@ -8,8 +8,10 @@ from service.engine.lexicon import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     SPELLED_COUNT,
+    content_terms,
     contradicts_superlative,
     money,
+    names,
     numbers,
     superlatives,
 )
@@ -217,16 +219,88 @@ def answers_quantity(question: str, sentence: str) -> bool:
     return not asks_for_quantity(question) or _gives_quantity(sentence, question)
 
 
+# A place is no time: "on Sunday" does not say where two leaders met.
+_TIME_WORDS = content_terms(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
+    " september october november december morning afternoon evening night midnight noon dawn day days week weekend"
+    " month year decade century time times hour minute spring summer autumn winter today yesterday tomorrow"
+)
+_WHERE = re.compile(
+    r"^\s*(?:where\b|(?:in|to|from|at|near) (?:which|what) (?:city|town|village|country|place|region|province|state"
+    r"|building|venue|port|district|street|area)\b)",
+    re.IGNORECASE,
+)
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|at|to|towards?|near|into|inside|outside|from|across|through|around|on|onto|off|beside|behind|under"
+    r"|within|beyond|along|via|over)\s+(?:(?:the|a|an|its|their|his|her|this|that)\s+)?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w'’.-]+")
+# "Where did they meet after the rebellion?": the place of the rebellion is not the answer.
+_EVENT = re.compile(r"\b(?:after|before|during|since|following)\b", re.IGNORECASE)
+
+
+def _names_a_place(question: str, sentence: str) -> bool:
+    """The sentence puts something the question does not name after a preposition of place: "at the Constantine
+    Palace", "to the hospital in Lenz"; not "on Sunday, July 23rd" (a time), "in the talks" (asked already) nor
+    "the rebellion in Russia" for "Where did they meet after the rebellion?" (the place of the event it is timed by)."""
+    asked = content_terms(question)
+    event = _EVENT.search(question)
+    event_terms = content_terms(question[event.end() :]) if event else set()
+    for match in _PLACE_PREPOSITION.finditer(sentence):
+        before = _WORD.findall(sentence[: match.start()])[-1:]
+        if before and content_terms(before[0]) & event_terms:  # "the rebellion in Russia": where the event was
+            continue
+        phrase: set[str] = set()
+        for word in _WORD.findall(sentence[match.end() :].split(",", maxsplit=1)[0])[:4]:
+            terms = content_terms(word)
+            if not terms:  # a stop word ends the noun phrase: "Sunday after talks" is "Sunday"
+                break
+            phrase |= terms
+        if phrase - asked - _TIME_WORDS - {t for t in phrase if t.isdigit()}:
+            return True
+    return False
+
+
+_WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.IGNORECASE)
+# Who says or does something in the news, when the answer gives a role rather than a name.
+_ROLES = content_terms(
+    "spokesman spokeswoman spokesperson official officials minister ministry secretary president mayor governor"
+    " director chair chairman chairwoman chief executive head leader manager lawyer attorney judge prosecutor police"
+    " union government council board company committee agency court expert analyst witness resident campaigner"
+    " activist researcher scientist doctor administrator administrators owner founder regulator inspector auditor"
+    " army military embassy parliament opposition"
+)
+
+
+def _names_someone(question: str, sentence: str) -> bool:
+    """The sentence names someone the question does not: a name ("Greta Holm said…") or a role ("a spokesman
+    said…"), not only what was said ("The ward could no longer be staffed…" is no answer to who said it)."""
+    asked = content_terms(question)
+    return bool((names(sentence) | (content_terms(sentence) & _ROLES)) - asked - _TIME_WORDS)
+
+
+def names_what_is_asked(question: str, sentence: str) -> bool:
+    """A where-question is answered only by a sentence that names a place, a who-question only by one that names
+    someone, beyond what the question names itself."""
+    if _WHERE.match(question):
+        return _names_a_place(question, sentence)
+    if _WHO.match(question):
+        return _names_someone(question, sentence)
+    return True
+
+
 def fits_question(question: str, sentence: str) -> bool:
     """A sentence can answer the question as far as its form goes: a byline where it asks who wrote an article, a date
     alone where it asks when one was published (either, where it asks both); a quantity where it asks one
-    (``answers_quantity``); and not the opposite of a superlative it asks about ("the oldest vessel" for "the newest
-    ferry"), unless it asks yes or no (where the opposite is the answer)."""
+    (``answers_quantity``); a place or someone where it asks where or who (``names_what_is_asked``); and not the
+    opposite of a superlative it asks about ("the oldest vessel" for "the newest ferry"), unless it asks yes or no
+    (where the opposite is the answer)."""
     marks = asks_of_page(question)
     if marks and "credit" not in marks:  # a credit is known by where it stands, not by how it reads
         return ("byline" in marks and reads_as_byline(sentence)) or (
             "dateline" in marks and reads_as_dateline(sentence)
         )
-    if not answers_quantity(question, sentence):
+    if not answers_quantity(question, sentence) or not names_what_is_asked(question, sentence):
         return False
     return asks_yes_or_no(question) or not contradicts_superlative(superlatives(question), superlatives(sentence))
