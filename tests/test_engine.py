@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from service.engine.engine import Engine
-from service.engine.question_forms import names_what_is_asked
 from service.errors import InvalidInputError
 from service.settings import Settings
 from service.wiring import build_engine, build_ingestor
@@ -189,7 +188,26 @@ def test_a_how_many_question_is_not_answered_by_a_sentence_without_a_number(
     assert answer.refused, answer.answer
 
 
-def test_a_where_question_is_not_answered_by_a_sentence_that_names_no_place(
+def test_a_who_question_is_answered_by_the_passage_that_names_who_when_the_model_names_nobody(
+    scripted: tuple[Engine, ScriptedLLM],
+) -> None:
+    engine, fake = scripted
+
+    def what_not_who(prompt: str) -> str:
+        sources = numbered_sources(prompt)
+        n = next(n for n, text in sources.items() if "accused Ukraine and the West" in text)
+        return f"Ukraine and the West were accused of being partly responsible for the concert hall attack [{n}]."
+
+    use(fake, what_not_who)
+    question = "Who accused Ukraine and the West of being partly responsible for the concert hall attack?"
+    answer = engine.answer(question)
+    assert [s.on_question for s in answer.sentences if s.text.startswith("Ukraine and the West")] == [False]
+    assert not answer.refused and "Russian security officials" in answer.answer
+    for citation in answer.citations:
+        assert (Path("seeds") / citation.source).read_text("utf-8")[citation.start : citation.end] == citation.quote
+
+
+def test_a_claim_that_names_no_place_is_served_only_when_no_source_surely_says_where(
     scripted: tuple[Engine, ScriptedLLM],
 ) -> None:
     engine, fake = scripted
@@ -200,12 +218,12 @@ def test_a_where_question_is_not_answered_by_a_sentence_that_names_no_place(
         return f"Putin met Lukashenko for the first time since the Wagner rebellion [{n}]."
 
     use(fake, when_not_where)
-    question = "Where did Putin and Lukashenko meet after the Wagner rebellion?"
-    answer = engine.answer(question)
-    assert [s.on_question for s in answer.sentences if "first time since" in s.text] == [False]
-    assert "Lukashenko for the first time since" not in answer.answer
-    served = [s.text for s in answer.sentences if s.supported and s.on_question]
-    assert all(names_what_is_asked(question, text) for text in served)
+    # the best passage is the same sentence ("…the rebellion in Russia" is where the rebellion was, not the meeting):
+    # no source surely says where, so the true, cited claim is served rather than a refusal
+    trace = engine.run("Where did Putin and Lukashenko meet after the Wagner rebellion?")
+    assert "first time since" in trace.sources[0].text
+    assert not trace.answer.refused
+    assert [s.on_question and s.supported for s in trace.answer.sentences] == [True]
 
 
 def test_what_the_answering_article_says_next_is_served_with_the_answer(scripted: tuple[Engine, ScriptedLLM]) -> None:

@@ -20,6 +20,7 @@ from service.engine.question_forms import (
     asks_of_page,
     asks_yes_or_no,
     fits_question,
+    names_what_is_asked,
 )
 from service.engine.quotes import best_passage, evidence_for_yes_or_no, other_figure, other_side, uncited_articles
 from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
@@ -214,14 +215,27 @@ class Engine:
         verdicts = evidence_for_yes_or_no(
             self._checker.run(question, claims, sources), sources, asks_yes_or_no(question)
         )
-        on_question = _with_companions(verdicts, self._on_question([question, *earlier], verdicts, sources), sources)
-        quoted = self._quoted(question, when, verdicts, on_question, sources)
-        verdicts, on_question = [*verdicts, *quoted], [*on_question, *(True for _ in quoted)]
+        verdicts, on_question = self._served([question, *earlier], when, verdicts, sources)
         timings["verify_ms"] = _ms_since(mark)
         answer = self._compose(verdicts, on_question, sources, timings, started)
         answer.tokens = TokenCounts(prompt=reply.prompt_tokens, completion=reply.completion_tokens)
         refused_by = ("checker" if claims else "model") if answer.refused else None
         return Trace(answer, ranked, verdicts, reply.text, retrieved, refused_by)
+
+    def _served(
+        self, questions: list[str], when: TimeFocus, verdicts: list[Verdict], sources: list[SourceSentence]
+    ) -> tuple[list[Verdict], list[bool]]:
+        """The checked claims, whether each answers the question, and the source sentences quoted beside them."""
+        on_question, names_nothing = self._on_question(questions, verdicts, sources)
+        on_question = _with_companions(verdicts, on_question, sources)
+        quoted = self._quoted(questions[0], when, verdicts, on_question, sources)
+        answered = any(v.supported and on for v, on in zip(verdicts, on_question, strict=True))
+        if not quoted and not answered and any(names_nothing):
+            # no source surely names the place or person asked: the claims that name none are the best answer left
+            loose = [on or unnamed for on, unnamed in zip(on_question, names_nothing, strict=True)]
+            on_question = _with_companions(verdicts, loose, sources)
+            quoted = self._quoted(questions[0], when, verdicts, on_question, sources)
+        return [*verdicts, *quoted], [*on_question, *(True for _ in quoted)]
 
     def _quoted(
         self,
@@ -252,29 +266,37 @@ class Engine:
             added += [figure] if figure is not None else []
         return added[:MAX_QUOTED]
 
-    def _on_question(self, questions: list[str], verdicts: list[Verdict], sources: list[SourceSentence]) -> list[bool]:
+    def _on_question(
+        self, questions: list[str], verdicts: list[Verdict], sources: list[SourceSentence]
+    ) -> tuple[list[bool], list[bool]]:
         """Whether each claim addresses the question (or the one it follows up): a true sentence that answers
         something else is not an answer. Like a source sentence, a claim is read alone and under the headline of the
         article it cites ("the two leaders met…"), and the better reading counts. A bare answer ("139") addresses
         the question it answers. A how-many question is answered only by a sentence that gives a quantity; a question
         about the newest, not by one about the oldest. A question about who wrote an article is answered only by a
         claim that cites a byline ("written by DROSSEL, June 13 (Northwire)" is not); one about when it was published
-        or who published it, only by a claim that cites the dateline or the credit."""
+        or who published it, only by a claim that cites the dateline or the credit. A where- or who-question is
+        answered by a claim that names a place or someone (``names_what_is_asked``); the second list marks the claims
+        that would answer but name none, served only when nothing better is."""
         if not verdicts:
-            return []
+            return [], []
         marks = asks_of_page(questions[0])
         if marks:
-            return [any(_cites(v, sources, mark) for mark in marks) for v in verdicts]
+            return [any(_cites(v, sources, mark) for mark in marks) for v in verdicts], [False for _ in verdicts]
         claims = [v.text for v in verdicts]
         headed = [_under_headline(v, sources) for v in verdicts]
         relevance = []
         for q in questions:
             alone = self._reranker.score(q, claims)
             relevance.append(np.maximum(alone, (alone + self._reranker.score(q, headed)) / 2))
-        return [
+        relevant = [
             (is_short_claim(claim) or max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance)
-            and fits_question(questions[0], claim)
+            and fits_question(questions[0], claim, name_asked=False)
             for i, claim in enumerate(claims)
+        ]
+        named = [names_what_is_asked(questions[0], claim) for claim in claims]
+        return [r and n for r, n in zip(relevant, named, strict=True)], [
+            r and not n for r, n in zip(relevant, named, strict=True)
         ]
 
     def check_ready(self) -> None:

@@ -290,17 +290,17 @@ def names_what_is_asked(question: str, sentence: str) -> bool:
     return True
 
 
-def fits_question(question: str, sentence: str) -> bool:
+def fits_question(question: str, sentence: str, *, name_asked: bool = True) -> bool:
     """A sentence can answer the question as far as its form goes: a byline where it asks who wrote an article, a date
     alone where it asks when one was published (either, where it asks both); a quantity where it asks one
-    (``answers_quantity``); a place or someone where it asks where or who (``names_what_is_asked``); and not the
-    opposite of a superlative it asks about ("the oldest vessel" for "the newest ferry"), unless it asks yes or no
-    (where the opposite is the answer)."""
+    (``answers_quantity``); a place or someone where it asks where or who (``names_what_is_asked``, unless
+    ``name_asked`` is false); and not the opposite of a superlative it asks about ("the oldest vessel" for "the newest
+    ferry"), unless it asks yes or no (where the opposite is the answer)."""
     marks = asks_of_page(question)
     if marks and "credit" not in marks:  # a credit is known by where it stands, not by how it reads
         return ("byline" in marks and reads_as_byline(sentence)) or (
             "dateline" in marks and reads_as_dateline(sentence)
         )
-    if not answers_quantity(question, sentence) or not names_what_is_asked(question, sentence):
+    if not answers_quantity(question, sentence) or (name_asked and not names_what_is_asked(question, sentence)):
         return False
     return asks_yes_or_no(question) or not contradicts_superlative(superlatives(question), superlatives(sentence))
