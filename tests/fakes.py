@@ -36,6 +36,16 @@ def quote_best_source(prompt: str) -> str:
     return f"{numbered_sources(prompt)[number]} [{number}]"
 
 
+def claim_citing(shown: str, claim: str) -> Script:
+    """A model that writes ``claim`` and cites the source in which ``shown`` appears."""
+
+    def script(prompt: str) -> str:
+        number = next(n for n, text in numbered_sources(prompt).items() if shown in text)
+        return f"{claim} [{number}]."
+
+    return script
+
+
 class ScriptedLLM(CustomLLM):
     def __init__(self, script: Script) -> None:
         super().__init__()

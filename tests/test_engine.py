@@ -15,6 +15,7 @@ from tests.fakes import (
     Script,
     ScriptedLLM,
     best_source,
+    claim_citing,
     numbered_sources,
     quote_best_source,
     register_fake,
@@ -192,13 +193,8 @@ def test_a_who_question_is_answered_by_the_passage_that_names_who_when_the_model
     scripted: tuple[Engine, ScriptedLLM],
 ) -> None:
     engine, fake = scripted
-
-    def what_not_who(prompt: str) -> str:
-        sources = numbered_sources(prompt)
-        n = next(n for n, text in sources.items() if "accused Ukraine and the West" in text)
-        return f"Ukraine and the West were accused of being partly responsible for the concert hall attack [{n}]."
-
-    use(fake, what_not_who)
+    claim = "Ukraine and the West were accused of being partly responsible for the concert hall attack"
+    use(fake, claim_citing("accused Ukraine and the West", claim))
     question = "Who accused Ukraine and the West of being partly responsible for the concert hall attack?"
     answer = engine.answer(question)
     assert [s.on_question for s in answer.sentences if s.text.startswith("Ukraine and the West")] == [False]
@@ -211,13 +207,7 @@ def test_a_claim_that_names_no_place_is_served_only_when_no_source_surely_says_w
     scripted: tuple[Engine, ScriptedLLM],
 ) -> None:
     engine, fake = scripted
-
-    def when_not_where(prompt: str) -> str:
-        sources = numbered_sources(prompt)
-        n = next(n for n, text in sources.items() if "for the first time since" in text)
-        return f"Putin met Lukashenko for the first time since the Wagner rebellion [{n}]."
-
-    use(fake, when_not_where)
+    use(fake, claim_citing("for the first time since", "Putin met Lukashenko for the first time since the rebellion"))
     # the best passage is the same sentence ("…the rebellion in Russia" is where the rebellion was, not the meeting):
     # no source surely says where, so the true, cited claim is served rather than a refusal
     trace = engine.run("Where did Putin and Lukashenko meet after the Wagner rebellion?")
