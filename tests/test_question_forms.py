@@ -7,9 +7,11 @@ from service.engine.question_forms import (
     asks_for_something_else,
     asks_of_page,
     asks_when_published,
+    asks_why,
     asks_yes_or_no,
     counts,
     fits_question,
+    gives_cause,
     names_what_is_asked,
     without_second_page_question,
 )
@@ -218,3 +220,34 @@ def test_a_where_or_who_question_is_answered_only_by_a_place_or_someone(
 ) -> None:
     assert names_what_is_asked(question, sentence) is names
     assert fits_question(question, sentence) is names
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("Why did Gull Line collapse?", True),
+        ("What led to the strike?", True),
+        ("What was the reason for the delay?", True),
+        ("What caused the tunnel to collapse?", True),
+        ("How come the ward is closing?", True),
+        ("What did the union say about the closure?", False),
+        ("Who blamed the storms?", False),
+    ],
+)
+def test_a_question_asking_for_a_cause_is_recognised(question: str, why: bool) -> None:
+    assert asks_why(question) is why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Chief executive Colm Dervan blamed fuel costs and the loss of a subsidy.", True),
+        ("The rescue could take four days because the rock was unstable.", True),
+        ("The delay was due to a shortage of steel.", True),
+        ("She said the closure was about cutting costs.", True),
+        ("The company's 340 staff were told by email that their jobs were at risk.", False),
+        ("Gull Line's oldest vessel, the Kittiwake, was built in 1979.", False),
+    ],
+)
+def test_a_sentence_giving_a_cause_is_recognised(sentence: str, cause: bool) -> None:
+    assert gives_cause(sentence) is cause

@@ -29,6 +29,15 @@ ARTICLES = {
         "The Orlen Bridge opened on Saturday, and its final cost was 112 million crowns, the council said.\n"
         "Crowds walked across the bridge before the first cars were allowed on it.\n"
     ),
+    "e_ferry_line.txt": (
+        "Harbour news\n\n"
+        "Brant Line, which ran ferries across the Tessaly strait for 30 years, stopped sailing on Monday.\n"
+        "Brant Line's 120 crew members were told by letter that their jobs had gone.\n"
+        "The last Brant Line boat left Orlen harbour on Sunday evening with 40 passengers on board.\n"
+        "Traders on the harbour front said they would miss the summer visitors.\n"
+        "The harbour master said the empty berths would be offered to fishing boats.\n"
+        "Owner Ida Sorn blamed the new bridge, which she said had taken half of the passengers.\n"
+    ),
     "d_undated.txt": (
         "Ferry crews worry about the bridge\n\n"
         "Ferry crews in Tessaly said the Orlen Bridge would cost them their jobs once it carries cars.\n"
@@ -74,6 +83,13 @@ def test_an_undated_article_says_so(engine_and_model: tuple[Engine, ScriptedLLM]
     prompt = model.prompts[-1]
     header = prompt[: prompt.index("] Ferry crews in Tessaly said")].rsplit("\nArticle ", 1)[1]
     assert header.splitlines()[0].endswith("published: date unknown)")
+
+
+def test_a_why_question_is_shown_the_sentence_giving_the_cause(engine_and_model: tuple[Engine, ScriptedLLM]) -> None:
+    """The cross-encoder reads a cause that does not name what it explains as no answer; it is shown all the same."""
+    engine, model = engine_and_model
+    engine.answer("Why did Brant Line stop sailing?", top_k=2)
+    assert "Owner Ida Sorn blamed the new bridge" in model.prompts[-1]
 
 
 def test_the_latest_figure_is_the_best_ranked_source(engine_and_model: tuple[Engine, ScriptedLLM]) -> None:

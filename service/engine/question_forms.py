@@ -262,6 +262,33 @@ def _names_a_place(question: str, sentence: str) -> bool:
     return False
 
 
+# "Why did Gull Line collapse?", "What led to the strike?", "What was the reason for the delay?"
+_WHY = re.compile(
+    r"^\s*(?:why\b|how come\b|what (?:caused|causes|led to|leads to|lay behind|lies behind|is behind|was behind"
+    r"|drove)\b"
+    r"|what (?:is|was|are|were) (?:the )?(?:main )?(?:reasons?|causes?)\b)",
+    re.IGNORECASE,
+)
+# How news writing gives a cause: "blamed fuel costs", "because the rock was unstable", "due to", "led to"…
+_CAUSE = re.compile(
+    r"\b(?:because|blam(?:e|ed|es|ing)|due to|owing to|caus(?:e|ed|es|ing)|reasons?|as a result"
+    r"|result(?:ed|s)? (?:of|from)|led to|leads? to|attribut\w* to|cit(?:ed|ing)|thanks to|in order to|so that"
+    r"|was about|is about)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_why(question: str) -> bool:
+    """ "Why did Gull Line collapse?": a sentence that gives a cause answers it, though it may not name what it
+    explains ("Chief executive Colm Dervan blamed fuel costs")."""
+    return _WHY.match(question) is not None
+
+
+def gives_cause(sentence: str) -> bool:
+    """The sentence gives a cause or a reason, in any of the usual ways news writing does."""
+    return _CAUSE.search(sentence) is not None
+
+
 _WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.IGNORECASE)
 # Who says or does something in the news, when the answer gives a role rather than a name.
 _ROLES = content_terms(

@@ -10,7 +10,7 @@ from ingest.clean import reads_as_byline, reads_as_dateline
 from service.components.reranker import CrossEncoderReranker
 from service.engine.injection import speaks_to_the_model
 from service.engine.lexicon import previous_sentence, refers_back
-from service.engine.question_forms import asks_of_page, without_second_page_question
+from service.engine.question_forms import asks_of_page, asks_why, gives_cause, without_second_page_question
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import TimeFocus
 
@@ -24,6 +24,9 @@ TIME_BOOST = 2.0
 # sentences are shown too ("costs rose" → "the firm blamed storms" → "the auditor said it underbid").
 FOLLOWERS = 2
 FOLLOWER_MIN_WORDS = 6  # a credit line like "(Aljazeera)" is no sentence to show
+# A why-question is shown this many more sentences that give a cause, from the articles already chosen: the
+# cross-encoder reads "Chief executive Colm Dervan blamed fuel costs" as no answer to "Why did Gull Line collapse?".
+CAUSES = 2
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,10 @@ class SentenceSelector:
     """Ranks every sentence of the retrieved chunks with a cross-encoder, read alone and under its headline
     ("the two leaders" means something under its article's title), and keeps the best, then the sentences that
     follow the best one. Sentences from the time a question names, or from the newest article when it asks for the
-    latest, gain. A question about who wrote an article is shown the byline of each article chosen; one about when it
-    was published, the dateline; one about who published it, where its page names the publisher; one that asks two
-    of these, both."""
+    latest, gain. A why-question is also shown the best sentences that give a cause in the articles chosen (a cause
+    often does not name what it explains). A question about who wrote an article is shown the byline of each
+    article chosen; one about when it was published, the dateline; one about who published it, where its page names
+    the publisher; one that asks two of these, both."""
 
     def __init__(self, reranker: CrossEncoderReranker, files: SourceFiles) -> None:
         self._reranker = reranker
@@ -83,6 +87,8 @@ class SentenceSelector:
             scored = _time_boosted(scored, when)
         chosen = sorted(scored, key=lambda s: s.score, reverse=True)[:top_k]
         chosen += [s for s in _followers(chosen[0], scored) if s not in chosen]
+        if asks_why(question):
+            chosen += [s for s in _causes(chosen, scored) if s not in chosen]
         for mark in asks_of_page(question):
             shown = {(s.path, s.start) for s in chosen}
             chosen += [m for m in self._page_marks(chunks, chosen, mark) if (m.path, m.start) not in shown]
@@ -137,6 +143,14 @@ def _followers(best: SourceSentence, scored: list[SourceSentence]) -> list[Sourc
         key=lambda s: s.start,
     )
     return after[:FOLLOWERS]
+
+
+def _causes(chosen: list[SourceSentence], scored: list[SourceSentence]) -> list[SourceSentence]:
+    """The best-scored sentences that give a cause, from the best sentence's article and every article a chosen
+    sentence reads as relevant in."""
+    articles = {chosen[0].source} | {s.source for s in chosen if s.score >= RELEVANT}
+    causes = [s for s in scored if s.source in articles and s not in chosen and gives_cause(s.text)]
+    return sorted(causes, key=lambda s: s.score, reverse=True)[:CAUSES]
 
 
 def _in_context(sentence: SourceSentence) -> str:
