@@ -299,3 +299,25 @@ def _with_the_strike_page(tmp_path: Path) -> Settings:
     settings = make_settings(tmp_path / "data", llm_model=f"{FAKE_PROVIDER}/scripted")
     build_ingestor(settings).run([articles])
     return settings
+
+
+def test_a_yes_or_no_answer_is_served_as_its_sentence_though_that_sentence_reads_as_off_question(
+    tmp_path: Path,
+) -> None:
+    """The cross-encoder reads "the others were released after checks" as no answer to "Did any of the miners die?".
+    The model's answer citing it is on the question (its "Yes" is wrong, as the local model's was), so the sentence is
+    served in its place, for the reader to judge."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / RESCUE_PAGE.name).write_bytes(RESCUE_PAGE.read_bytes())
+    settings = make_settings(tmp_path / "data", llm_model=f"{FAKE_PROVIDER}/scripted")
+    build_ingestor(settings).run([articles])
+    claim = "Yes, two of the miners were taken to hospital with broken bones"
+    register_fake(claim_citing("released after checks", claim))
+    answer = build_engine(settings).answer("Did any of the miners die?")
+    assert not answer.refused
+    assert [c.quote for c in answer.citations] == [s.text for s in answer.sentences]
+    assert any("the others were released after checks" in c.quote for c in answer.citations)
+
+
+RESCUE_PAGE = Path("evals/dev2_articles/501_mine_rescue.txt")

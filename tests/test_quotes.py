@@ -112,4 +112,4 @@ def test_a_supported_answer_to_a_yes_or_no_question_is_replaced_by_the_sentences
     supported = Verdict(claim, (2,), True, 0.8)
     unsupported = Verdict("No, the union did not back it.", (1,), False, 0.2)
     served = evidence_for_yes_or_no([supported, unsupported], SOURCES, yes_or_no=True)
-    assert served == [Verdict(SOURCES[1].text, (2,), True, 1.0, quoted=True), unsupported]
+    assert served == [Verdict(SOURCES[1].text, (2,), True, 1.0, quoted=True, stands_for=claim), unsupported]

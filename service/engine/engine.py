@@ -285,10 +285,17 @@ class Engine:
             return [any(_cites(v, sources, mark) for mark in marks) for v in verdicts], [False for _ in verdicts]
         claims = [v.text for v in verdicts]
         headed = [_under_headline(v, sources) for v in verdicts]
+        # a sentence quoted in place of a yes-or-no answer addresses the question when that answer does: "the others
+        # were released after checks" answers "Did any of the miners die?" in words the cross-encoder misreads
+        backed = [v.stands_for for v in verdicts]
         relevance = []
         for q in questions:
             alone = self._reranker.score(q, claims)
             relevance.append(np.maximum(alone, (alone + self._reranker.score(q, headed)) / 2))
+            if any(backed):
+                relevance.append(
+                    self._reranker.score(q, [text or claim for text, claim in zip(backed, claims, strict=True)])
+                )
         relevant = [
             (is_short_claim(claim) or max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance)
             and fits_question(questions[0], claim, name_asked=False)

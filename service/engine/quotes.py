@@ -5,6 +5,7 @@ over time that the answer leaves out; the other side of a dispute it left out; a
 other figure given for the same count. A quote needs no checking: it is the article's own text at its offsets."""
 
 import re
+from dataclasses import replace
 
 from service.engine.lexicon import numbers
 from service.engine.question_forms import counted_noun, counts
@@ -105,5 +106,5 @@ def evidence_for_yes_or_no(verdicts: list[Verdict], sources: list[SourceSentence
             kept.append(verdict)
             continue
         already = {n for v in kept if v.quoted for n in v.cited}
-        kept += [quote(sources, sources[n - 1]) for n in cited if n not in already]
+        kept += [replace(quote(sources, sources[n - 1]), stands_for=verdict.text) for n in cited if n not in already]
     return kept

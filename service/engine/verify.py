@@ -73,6 +73,7 @@ class Verdict:
     score: float
     repaired: bool = False
     quoted: bool = False  # a source sentence served as it stands, not the model's claim
+    stands_for: str = ""  # for a sentence quoted in place of the model's answer to a yes-or-no question: that answer
 
 
 @dataclass(frozen=True)
