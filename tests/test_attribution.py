@@ -340,3 +340,48 @@ def test_a_date_for_one_thing_is_no_date_for_what_the_question_asks_about(checke
         [finished],
     )
     assert barrier.supported
+
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_d2a25c7ec89bae19.txt"
+
+
+def test_an_accusation_is_not_served_with_its_accuser_among_the_accused(checker: ClaimChecker) -> None:
+    """The local model's answer, as it gave it: the sentence it cites blames no one, though with the others shown,
+    its headline and its publisher ("West Timelines") it holds every name and most words of the claim; the sentence
+    that does blame has Russian officials accuse Ukraine and the West, which "blamed on Russia" turns round."""
+    text = SEED.read_text(encoding="utf-8")
+    title = "Lukashenko Claims He Assisted Russia in Preventing Concert Gunmen From Escaping to Belarus"
+    header = (title, "West Timelines", "2024-03-26")
+    shown = [
+        sentence(SEED.name, _first_sentence(text, opening), folder=SEED.parent, header=header)
+        for opening in ("Russian security officials accused", "The Islamic State’s affiliate", "Lukashenko agreed to")
+    ]
+    question = "Who was blamed for the Crocus City Hall attack?"
+    swapped = split_claims(
+        "The Crocus City Hall attack was blamed on Russia and the West, with the Islamic State's affiliate ISIS-K"
+        " claiming responsibility [2]."
+    )
+    (verdict,) = checker.run(question, swapped, shown)
+    assert not verdict.supported
+    faithful = split_claims("Russian security officials blamed Ukraine and the West for the attack [1].")
+    (verdict,) = checker.run(question, faithful, shown)
+    assert verdict.supported
+
+
+def _first_sentence(text: str, opening: str) -> str:
+    return text[text.index(opening) :].split(". ", maxsplit=1)[0] + "."
+
+
+def test_who_did_what_is_asked_is_whom_the_sentences_have_do_it(checker: ClaimChecker) -> None:
+    """The local model's "Lukashenko claimed responsibility…", from sentences in which critics claim and Lukashenko
+    helps: every word of the claim stands in them but its verb is not his. The group that did claim it is backed."""
+    text = SEED.read_text(encoding="utf-8")
+    title = "Lukashenko Claims He Assisted Russia in Preventing Concert Gunmen From Escaping to Belarus"
+    header = (title, "West Timelines", "2024-03-26")
+    openings = ("Belarusian President Alexander Lukashenko assisted", "Lukashenko agreed to", "The Islamic State’s")
+    shown = [sentence(SEED.name, _first_sentence(text, o), folder=SEED.parent, header=header) for o in openings]
+    question = "Who claimed responsibility for the Crocus City Hall attack?"
+    (verdict,) = checker.run(question, split_claims("Lukashenko claimed responsibility for the attack [1][2]."), shown)
+    assert not verdict.supported
+    (verdict,) = checker.run(question, split_claims("ISIS-K claimed responsibility for the attack [3]."), shown)
+    assert verdict.supported and verdict.cited == (3,)

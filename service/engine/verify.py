@@ -9,10 +9,13 @@ evidence that Varga spoke there, whatever the question asked; and what the claim
 or who it says they are, must stand in the sentences about the subject. A claim that only repeats the question's words
 answers no question but a yes-or-no one, and is marked: its yes or no is not checked (like every supported answer to a
 yes-or-no question, it is served as the sentences it cites). A claim that says something is not so needs evidence that
-says something is not so ("did not close" is not "closed"). A claim whose citation fails is checked against every other
-source it was shown, and re-attached to the one that does support it, or to its cited or best-matching sentence plus one
-more of the same article; only a claim tracing figures across articles ("from 340 to 561 million") is re-attached to one
-sentence per figure, wherever it stands. The same checker serves answers and scores the evals.
+says something is not so ("did not close" is not "closed"). A claim that blames or accuses someone needs evidence that
+blames them, and not by the one it names as blaming ("blamed on Russia" is not "Russian officials accused Ukraine"). A
+claim naming who did what a who-question asks needs evidence that uses the verb, with no one else doing it ("Lukashenko
+claimed responsibility" is not "…to address critics who claimed…"). A claim whose citation fails is checked against
+every other source it was shown, and re-attached to the one that does support it, or to its cited or best-matching
+sentence plus one more of the same article; only a claim tracing figures across articles ("from 340 to 561 million") is
+re-attached to one sentence per figure, wherever it stands. The same checker serves answers and scores the evals.
 """
 
 import calendar
@@ -23,6 +26,8 @@ from functools import cache
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
+from service.engine.accusations import Accusation, accusations, misreads
+from service.engine.actors import actors, asked_action, done_by_another, uses
 from service.engine.claims import Claim, is_unfinished
 from service.engine.lexicon import (
     content_terms,
@@ -42,7 +47,7 @@ from service.engine.lexicon import (
     subject,
     superlatives,
 )
-from service.engine.question_forms import asks_yes_or_no
+from service.engine.question_forms import asks_of_page, asks_yes_or_no
 from service.engine.selection import UNKNOWN, SourceSentence
 
 COVERAGE_WEIGHT = 0.55
@@ -89,6 +94,9 @@ class Evidence:
     denied: set[str]  # the words it says did not happen ("stopped short of publicly offering")
     superlatives: set[str]  # "oldest", "largest"…
     relevant: bool  # the cross-encoder read it as bearing on the question (at least the relevance gate's score)
+    accusations: list[Accusation]  # who it says accuses or blames whom
+    acting: list[set[str] | None]  # who does what a who-question asks, where it uses that verb (``actors``)
+    acts: bool  # it uses the verb of a who-question, or a word made from it (a byline, dateline or credit does not)
     article: str = ""  # the file it comes from
     page_mark: bool = False  # a byline, dateline or credit: it states one thing about the article, and only that
 
@@ -111,6 +119,8 @@ class ClaimFacts:
     denying: bool  # it uses any word by which a source says something is not so ("denied", "refused"…)
     restates: bool  # it only restates a yes-or-no question: what is checked is what it is about, not its yes or no
     superlatives: set[str]  # "newest", "largest"…: a sentence that says the opposite one does not support it
+    accusations: list[Accusation]  # who it says accuses or blames whom: its evidence must not say the reverse
+    acting: set[str]  # who it says does what a who-question asks: its evidence must not have someone else do it
 
 
 class ClaimChecker:
@@ -129,6 +139,8 @@ class ClaimChecker:
         # A name the question gives and the shown articles hold need not be repeated by the cited sentence; but in a
         # yes-or-no question every name is part of what is asked ("Has Zelensky visited Minsk?").
         yes_or_no = asks_yes_or_no(question)
+        # who wrote or published an article is told by where a byline or credit stands, not by a verb
+        action = None if asks_of_page(question) else asked_action(question)
         shown_names = set().union(*(content_terms(f"{s.text} {s.title}") for s in sources)) if sources else set()
         given_names = set() if yes_or_no else names(question) & shown_names
         texts = readings + [source.text for source in sources]
@@ -149,6 +161,9 @@ class ClaimChecker:
                 denied=denied_terms(s.text),
                 superlatives=superlatives(s.text),
                 relevant=s.score >= self.min_relevance,
+                accusations=accusations(s.text),
+                acting=actors(s.text, action) if action else [],
+                acts=action is not None and uses(s.text, action),
                 article=s.source,
                 page_mark=marks[i] is not None,
             )
@@ -179,6 +194,8 @@ class ClaimChecker:
                 denying=denies(claim.text),
                 restates=yes_or_no and not novel,
                 superlatives=superlatives(claim.text),
+                accusations=accusations(claim.text),
+                acting=next((who for who in actors(claim.text, action) if who), set()) if action else set(),
             )
             if not (facts.novel or facts.numbers or yes_or_no) or is_unfinished(claim.text):
                 # Only the question's own words ("Wagner fighters were killed"): no answer to who, what or how many;
@@ -237,6 +254,8 @@ class ClaimChecker:
             or _beyond_page(facts, evidence, ev_terms)
             or _misattributed(facts, evidence)
             or contradicts_superlative(facts.superlatives, set().union(*(e.superlatives for e in evidence)))
+            or misreads(facts.accusations, [a for e in evidence for a in e.accusations])
+            or done_by_another(facts.acting, [who for e in evidence for who in e.acting], any(e.acts for e in evidence))
             # a restatement is served as the sentences it cites, which say themselves whether it happened
             or (not facts.restates and _denial_unsupported(facts, evidence))
         ):

@@ -1,0 +1,93 @@
+"""Who does what a who-question asks about. "Who claimed responsibility for the attack?" is not answered by
+"Lukashenko claimed responsibility" from a sentence in which Lukashenko "recounted the details … to address critics
+who claimed Putin took too long": there the critics claim."""
+
+import re
+
+from service.engine.lexicon import content_terms
+
+# "Who claimed…?", "Who has accused…?" (not "Who was blamed…?" nor "Who did Russia blame…?": there the one asked
+# about is not the one acting).
+_ASKED = re.compile(
+    r"^\s*(?:who|which (?:person|official|group|side|company|leader|country))\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?"
+    r"(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|may|might|must)\b)([a-z][a-z'-]+)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w'’-]+|[,;:()\"“”]")
+_RELATIVE = {"who", "that", "which"}
+# Words between an actor and their verb that say nothing of who acts: "Critics had accused", "Putin also said".
+_BETWEEN = {"had", "has", "have", "also", "then", "later", "first", "publicly", "reportedly", "repeatedly", "once"}
+_BE = {"is", "are", "was", "were", "been", "being", "be"}
+_PUNCTUATION = {",", ";", ":", "(", ")", '"', "“", "”"}
+AGENT_REACH = 6  # "was credited with the agreement by both sides": how far after a passive verb its "by" may stand
+ACTOR_WORDS = 3  # the words before "who" read as the one acting: "Russian security officials who claimed"
+
+
+def asked_action(question: str) -> str | None:
+    """The verb of a question asking who did something, stemmed: "claim" for "Who claimed responsibility…?"."""
+    match = _ASKED.match(question)
+    terms = content_terms(match.group(1)) if match else set()
+    return next(iter(terms)) if len(terms) == 1 else None
+
+
+def actors(sentence: str, action: str) -> list[set[str] | None]:
+    """For each place ``sentence`` uses the verb ``action``, who does it, as far as the words around it tell: who
+    comes after its "by" ("led by Oskar Friel"), the name before it ("Putin said"), or the words before a "who"
+    ("critics who claimed"); None where they do not tell ("…and claimed", "it was claimed")."""
+    words = _WORD.findall(sentence)
+    found: list[set[str] | None] = []
+    for i, word in enumerate(words):
+        if action not in content_terms(word):
+            continue
+        j = i - 1
+        while j >= 0 and words[j].lower() in _BETWEEN:
+            j -= 1
+        agent = _agent(words, i, passive=j >= 0 and words[j].lower() in _BE)
+        if agent is not None:
+            found.append(agent)
+        elif j >= 0 and words[j].lower() in _RELATIVE:
+            found.append(set().union(*(content_terms(w) for w in words[max(0, j - ACTOR_WORDS) : j])) or None)
+        elif j >= 0 and words[j][:1].isupper():
+            start = j
+            while start > 0 and words[start - 1][:1].isupper():
+                start -= 1
+            found.append(set().union(*(content_terms(w) for w in words[start : j + 1])) or None)
+        else:
+            found.append(None)
+    return found
+
+
+def uses(sentence: str, action: str) -> bool:
+    """The sentence uses the verb ``action`` or a word made from it ("owner" for "own", "rescuers" for "rescue")."""
+    return any(term.startswith(action) for term in content_terms(sentence))
+
+
+def _agent(words: list[str], verb: int, *, passive: bool) -> set[str] | None:
+    """Who acts in a passive ("led by Oskar Friel", "was credited with the agreement by both sides"): the words
+    after "by" up to the clause's end, where "by" follows the verb at once, or within reach of one after "was"."""
+    reach = AGENT_REACH if passive else 1
+    for k in range(verb + 1, min(len(words), verb + 1 + reach)):
+        if words[k] in _PUNCTUATION:
+            return None
+        if words[k].lower() == "by":
+            phrase = []
+            for word in words[k + 1 : k + 1 + ACTOR_WORDS + 2]:
+                if word in _PUNCTUATION:
+                    break
+                phrase.append(word)
+            return set().union(*(content_terms(w) for w in phrase)) or None
+    return None
+
+
+def done_by_another(said: set[str], stated: list[set[str] | None], used: bool) -> bool:
+    """A claim names who did the asked thing (``said``: the first of its ``actors``), and its evidence does not
+    have them do it: no sentence of it uses the verb (``used`` is false: "Lukashenko claimed responsibility" from
+    sentences about his help and the gunmen's videos), or every place one does (``stated``: their ``actors``) tells
+    that someone else did it. Where a sentence uses the verb without telling who acts, nothing more is judged."""
+    if not said:
+        return False
+    if not used:
+        return True
+    if not stated or any(who is None for who in stated):
+        return False
+    return not any(said & who for who in stated if who is not None)

@@ -1,0 +1,63 @@
+"""Who does what a who-question asks, read from the words around its verb."""
+
+import pytest
+
+from service.engine.actors import actors, asked_action, done_by_another, uses
+
+pytestmark = pytest.mark.unit
+
+CRITICS = (
+    "Lukashenko agreed to assist and recounted the details of the conversation to address critics who claimed Putin"
+    " took too long to address the public after the attack on Crocus City Hall."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "action"),
+    [
+        ("Who claimed responsibility for the attack?", "claim"),
+        ("Which group claimed responsibility for the attack?", "claim"),
+        ("Who has accused Ukraine?", "accus"),
+        ("Who was blamed for the attack?", None),  # the one asked about does not act
+        ("Who did Russia blame for the attack?", None),
+        ("Whom did she replace?", None),
+    ],
+)
+def test_the_verb_of_a_question_asking_who_acted_is_read(question: str, action: str | None) -> None:
+    assert asked_action(question) == action
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action", "found"),
+    [
+        (CRITICS, "claim", [{"critic", "address"}]),
+        ("Lukashenko mediated an agreement that ended the rebellion.", "mediat", [{"lukashenko"}]),
+        (
+            "The inquiry into the collapse is led by mining engineer Oskar Friel.",
+            "lead",
+            [{"mine", "engin", "oskar", "friel"}],
+        ),
+        ("She was credited with the agreement by both sides.", "credit", [{"side"}]),
+        ("The two sides met and claimed victory.", "claim", [None]),
+    ],
+)
+def test_who_acts_is_read_from_the_words_around_the_verb(
+    sentence: str, action: str, found: list[set[str] | None]
+) -> None:
+    assert actors(sentence, action) == found
+
+
+def test_a_claim_is_not_backed_where_its_sentences_have_someone_else_act_or_no_one() -> None:
+    said = actors("Lukashenko claimed responsibility for the attack.", "claim")[0]
+    assert said is not None
+    assert done_by_another(said, actors(CRITICS, "claim"), uses(CRITICS, "claim"))
+    helped = "Lukashenko assisted Putin in preventing suspected gunmen from entering Belarus."
+    assert done_by_another(said, actors(helped, "claim"), uses(helped, "claim"))
+    isis = "The Islamic State's affiliate ISIS-K claimed responsibility for the attack."
+    said = actors("ISIS-K claimed responsibility for the attack.", "claim")[0]
+    assert said is not None
+    assert not done_by_another(said, actors(isis, "claim"), uses(isis, "claim"))
+    owner = "Eleven miners were trapped at the Drossel copper mine, the mine's owner Veska Metals said."
+    said = actors("Veska Metals owns the Drossel mine.", "own")[0]
+    assert said is not None
+    assert not done_by_another(said, actors(owner, "own"), uses(owner, "own"))  # "owner" uses "own"
