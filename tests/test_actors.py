@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.engine.actors import actors, asked_action, done_by_another, uses
+from service.engine.actors import actors, asked_action, does_what_is_asked, done_by_another, uses
 
 pytestmark = pytest.mark.unit
 
@@ -61,3 +61,15 @@ def test_a_claim_is_not_backed_where_its_sentences_have_someone_else_act_or_no_o
     said = actors("Veska Metals owns the Drossel mine.", "own")[0]
     assert said is not None
     assert not done_by_another(said, actors(owner, "own"), uses(owner, "own"))  # "owner" uses "own"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "does"),
+    [
+        ("The Islamic State's affiliate ISIS-K claimed responsibility for the attack on the hall.", True),
+        (CRITICS, False),  # the critics claim, but not responsibility
+        ("The attack on Crocus City Hall was claimed by no one for days.", False),
+    ],
+)
+def test_a_sentence_in_which_someone_does_what_a_who_question_asks(sentence: str, does: bool) -> None:
+    assert does_what_is_asked("Who claimed responsibility for the Crocus City Hall attack?", sentence) is does

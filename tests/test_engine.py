@@ -216,6 +216,20 @@ def test_a_claim_that_names_no_place_is_served_only_when_no_source_surely_says_w
     assert [s.on_question and s.supported for s in trace.answer.sentences] == [True]
 
 
+def test_a_who_question_is_answered_by_the_sentence_in_which_someone_does_what_it_asks(
+    scripted: tuple[Engine, ScriptedLLM],
+) -> None:
+    """The local model's answer: Lukashenko "claimed responsibility", from the sentence in which critics claim
+    something else. It is removed, and the sentence in which the group claims responsibility is quoted instead."""
+    engine, fake = scripted
+    use(fake, claim_citing("critics who claimed", "Lukashenko claimed responsibility for the Crocus City Hall attack"))
+    answer = engine.answer("Who claimed responsibility for the Crocus City Hall attack?")
+    assert not answer.refused
+    assert "Lukashenko claimed" not in answer.answer
+    assert [c.quote for c in answer.citations] == [answer.answer.split(" [1]")[0]]
+    assert "ISIS-K claimed responsibility" in answer.citations[0].quote
+
+
 def test_what_the_answering_article_says_next_is_served_with_the_answer(scripted: tuple[Engine, ScriptedLLM]) -> None:
     engine, fake = scripted
 

@@ -20,7 +20,9 @@ _BETWEEN = {"had", "has", "have", "also", "then", "later", "first", "publicly", 
 _BE = {"is", "are", "was", "were", "been", "being", "be"}
 _PUNCTUATION = {",", ";", ":", "(", ")", '"', "“", "”"}
 AGENT_REACH = 6  # "was credited with the agreement by both sides": how far after a passive verb its "by" may stand
-ACTOR_WORDS = 3  # the words before "who" read as the one acting: "Russian security officials who claimed"
+ACTOR_WORDS = 3
+OBJECT_REACH = 3  # "claimed responsibility", "accused Ukraine and the West": how near its verb the question's object
+# the words before "who" read as the one acting: "Russian security officials who claimed"
 
 
 def asked_action(question: str) -> str | None:
@@ -35,26 +37,48 @@ def actors(sentence: str, action: str) -> list[set[str] | None]:
     comes after its "by" ("led by Oskar Friel"), the name before it ("Putin said"), or the words before a "who"
     ("critics who claimed"); None where they do not tell ("…and claimed", "it was claimed")."""
     words = _WORD.findall(sentence)
-    found: list[set[str] | None] = []
-    for i, word in enumerate(words):
-        if action not in content_terms(word):
-            continue
-        j = i - 1
-        while j >= 0 and words[j].lower() in _BETWEEN:
-            j -= 1
-        agent = _agent(words, i, passive=j >= 0 and words[j].lower() in _BE)
-        if agent is not None:
-            found.append(agent)
-        elif j >= 0 and words[j].lower() in _RELATIVE:
-            found.append(set().union(*(content_terms(w) for w in words[max(0, j - ACTOR_WORDS) : j])) or None)
-        elif j >= 0 and words[j][:1].isupper():
-            start = j
-            while start > 0 and words[start - 1][:1].isupper():
-                start -= 1
-            found.append(set().union(*(content_terms(w) for w in words[start : j + 1])) or None)
-        else:
-            found.append(None)
-    return found
+    return [_actor(words, i) for i in _uses_of(words, action)]
+
+
+def _uses_of(words: list[str], action: str) -> list[int]:
+    return [i for i, word in enumerate(words) if action in content_terms(word)]
+
+
+def _actor(words: list[str], i: int) -> set[str] | None:
+    """Who does the verb at ``words[i]``, as far as the words around it tell."""
+    j = i - 1
+    while j >= 0 and words[j].lower() in _BETWEEN:
+        j -= 1
+    agent = _agent(words, i, passive=j >= 0 and words[j].lower() in _BE)
+    if agent is not None:
+        return agent
+    if j >= 0 and words[j].lower() in _RELATIVE:
+        return set().union(*(content_terms(w) for w in words[max(0, j - ACTOR_WORDS) : j])) or None
+    if j >= 0 and words[j][:1].isupper():
+        start = j
+        while start > 0 and words[start - 1][:1].isupper():
+            start -= 1
+        return set().union(*(content_terms(w) for w in words[start : j + 1])) or None
+    return None
+
+
+def does_what_is_asked(question: str, sentence: str) -> bool:
+    """The sentence has someone the question does not name do what it asks: its verb, with the question's next word
+    close after it ("ISIS-K claimed responsibility" for "Who claimed responsibility for the attack?"; not "critics
+    who claimed Putin took too long")."""
+    match = _ASKED.match(question)
+    action = asked_action(question)
+    if match is None or action is None:
+        return False
+    asked = content_terms(question)
+    following = next((terms for w in _WORD.findall(question[match.end() :]) if (terms := content_terms(w))), set())
+    words = _WORD.findall(sentence)
+    for i in _uses_of(words, action):
+        near = set().union(set(), *(content_terms(w) for w in words[i + 1 : i + 1 + OBJECT_REACH]))
+        who = _actor(words, i)
+        if who and who - asked and following <= near:
+            return True
+    return False
 
 
 def uses(sentence: str, action: str) -> bool:

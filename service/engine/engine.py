@@ -22,7 +22,14 @@ from service.engine.question_forms import (
     fits_question,
     names_what_is_asked,
 )
-from service.engine.quotes import best_passage, evidence_for_yes_or_no, other_figure, other_side, uncited_articles
+from service.engine.quotes import (
+    acting_passage,
+    best_passage,
+    evidence_for_yes_or_no,
+    other_figure,
+    other_side,
+    uncited_articles,
+)
 from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import TimeFocus, read_time_focus
@@ -254,7 +261,10 @@ class Engine:
         added: list[Verdict] = []
         sure = self._options.supplement_relevance if served else self._options.quote_relevance
         passage = best_passage(sources, served, sure)
-        if passage is not None and fits_question(question, passage.text):
+        if passage is None or not fits_question(question, passage.text):
+            # nothing else answers "Who claimed responsibility…?": the sentence in which someone claims it does
+            passage = None if served else acting_passage(question, sources, self._options.min_relevance)
+        if passage is not None:
             added.append(passage)
         if served and when.across_time:
             added += uncited_articles(sources, served + added, self._options.companion_relevance)

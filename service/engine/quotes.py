@@ -1,12 +1,14 @@
 """Source sentences served verbatim, where the model's answer falls short: the passage the cross-encoder rates best,
-when the model would not answer (or the checker removed all it wrote) or answered from other sentences; the sentences a
-bare "Yes" or "No", or any claim answering a yes-or-no question, cites, in its place; each article of a change
-over time that the answer leaves out; the other side of a dispute it left out; and, for a how-many question, the
-other figure given for the same count. A quote needs no checking: it is the article's own text at its offsets."""
+when the model would not answer (or the checker removed all it wrote) or answered from other sentences; failing that,
+for a who-question, the sentence in which someone does what it asks; the sentences a bare "Yes" or "No", or any claim
+answering a yes-or-no question, cites, in its place; each article of a change over time that the answer leaves out;
+the other side of a dispute it left out; and, for a how-many question, the other figure given for the same count. A
+quote needs no checking: it is the article's own text at its offsets."""
 
 import re
 from dataclasses import replace
 
+from service.engine.actors import does_what_is_asked
 from service.engine.lexicon import numbers
 from service.engine.question_forms import counted_noun, counts
 from service.engine.selection import SourceSentence
@@ -45,6 +47,13 @@ def best_passage(sources: list[SourceSentence], served: list[Verdict], min_score
     if best is None or best.score < min_score or sources.index(best) + 1 in _cited(served):
         return None
     return quote(sources, best)
+
+
+def acting_passage(question: str, sources: list[SourceSentence], min_score: float) -> Verdict | None:
+    """For a who-question nothing else answers: the best-ranked shown sentence in which someone the question does not
+    name does what it asks ("ISIS-K claimed responsibility for the attack"), if it rates at least ``min_score``."""
+    acting = [s for s in sources if s.score >= min_score and does_what_is_asked(question, s.text)]
+    return quote(sources, max(acting, key=lambda s: s.score)) if acting else None
 
 
 def uncited_articles(sources: list[SourceSentence], served: list[Verdict], min_score: float) -> list[Verdict]:
