@@ -73,3 +73,13 @@ def test_a_claim_is_not_backed_where_its_sentences_have_someone_else_act_or_no_o
 )
 def test_a_sentence_in_which_someone_does_what_a_who_question_asks(sentence: str, does: bool) -> None:
     assert does_what_is_asked("Who claimed responsibility for the Crocus City Hall attack?", sentence) is does
+
+
+def test_one_verb_of_saying_stands_for_another() -> None:
+    """ "Who called the budget a fantasy?" is answered from "…said the budget was a fantasy"."""
+    said = "Councillor Aino Rask, who opposed the plan, said the budget was a fantasy."
+    assert uses(said, "call")
+    claimed = actors("The budget was called a fantasy by Councillor Aino Rask.", "call")[0]
+    assert claimed is not None
+    assert not done_by_another(claimed, actors(said, "call"), uses(said, "call"))
+    assert not uses("Lukashenko assisted Putin in preventing the gunmen from entering Belarus.", "claim")

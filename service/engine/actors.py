@@ -3,6 +3,7 @@
 who claimed Putin took too long": there the critics claim."""
 
 import re
+from functools import cache
 
 from service.engine.lexicon import content_terms
 
@@ -15,6 +16,9 @@ _ASKED = re.compile(
 )
 _WORD = re.compile(r"[\w'’-]+|[,;:()\"“”]")
 _RELATIVE = {"who", "that", "which"}
+# News reports one statement with any of these: "called the estimate a fairy tale" is "said the estimate was one".
+_SAYING_VERBS = "say says said tell tells told call calls called describe describes described term termed dub dubbed"
+_SAYING = re.compile(rf"\b(?:{'|'.join(_SAYING_VERBS.split())})\b", re.IGNORECASE)
 # Words between an actor and their verb that say nothing of who acts: "Critics had accused", "Putin also said".
 _BETWEEN = {"had", "has", "have", "also", "then", "later", "first", "publicly", "reportedly", "repeatedly", "once"}
 _BE = {"is", "are", "was", "were", "been", "being", "be"}
@@ -82,8 +86,17 @@ def does_what_is_asked(question: str, sentence: str) -> bool:
 
 
 def uses(sentence: str, action: str) -> bool:
-    """The sentence uses the verb ``action`` or a word made from it ("owner" for "own", "rescuers" for "rescue")."""
+    """The sentence uses the verb ``action`` or a word made from it ("owner" for "own", "rescuers" for "rescue"); for
+    a verb of saying ("called it a fairy tale"), any verb of saying ("said the estimate was a fairy tale")."""
+    if action in _saying_actions():
+        return _SAYING.search(sentence) is not None
     return any(term.startswith(action) for term in content_terms(sentence))
+
+
+@cache
+def _saying_actions() -> frozenset[str]:
+    """The verbs of saying as ``asked_action`` gives them, stemmed (when first needed, not at import)."""
+    return frozenset(content_terms(_SAYING_VERBS))
 
 
 def _agent(words: list[str], verb: int, *, passive: bool) -> set[str] | None:
