@@ -24,9 +24,9 @@ _BETWEEN = {"had", "has", "have", "also", "then", "later", "first", "publicly", 
 _BE = {"is", "are", "was", "were", "been", "being", "be"}
 _PUNCTUATION = {",", ";", ":", "(", ")", '"', "“", "”"}
 AGENT_REACH = 6  # "was credited with the agreement by both sides": how far after a passive verb its "by" may stand
-ACTOR_WORDS = 3
+ACTOR_WORDS = 3  # the words before "who" read as the one acting: "Russian security officials who claimed"
+AGENT_WORDS = 5  # the words after "by" read as the one acting: "by mining engineer Oskar Friel"
 OBJECT_REACH = 3  # "claimed responsibility", "accused Ukraine and the West": how near its verb the question's object
-# the words before "who" read as the one acting: "Russian security officials who claimed"
 
 
 def asked_action(question: str) -> str | None:
@@ -78,7 +78,7 @@ def does_what_is_asked(question: str, sentence: str) -> bool:
     following = next((terms for w in _WORD.findall(question[match.end() :]) if (terms := content_terms(w))), set())
     words = _WORD.findall(sentence)
     for i in _uses_of(words, action):
-        near = set().union(set(), *(content_terms(w) for w in words[i + 1 : i + 1 + OBJECT_REACH]))
+        near = set().union(*(content_terms(w) for w in words[i + 1 : i + 1 + OBJECT_REACH]))
         who = _actor(words, i)
         if who and who - asked and following <= near:
             return True
@@ -108,7 +108,7 @@ def _agent(words: list[str], verb: int, *, passive: bool) -> set[str] | None:
             return None
         if words[k].lower() == "by":
             phrase = []
-            for word in words[k + 1 : k + 1 + ACTOR_WORDS + 2]:
+            for word in words[k + 1 : k + 1 + AGENT_WORDS]:
                 if word in _PUNCTUATION:
                     break
                 phrase.append(word)
