@@ -271,7 +271,7 @@ def test_bad_questions_get_a_clear_error(scripted: tuple[Engine, ScriptedLLM], q
 def test_who_wrote_an_article_and_when_and_where_it_came_out_is_answered_from_its_page(
     tmp_path: Path, question: str, shown: str, reply: str
 ) -> None:
-    settings = _with_the_strike_page(tmp_path)
+    settings = _with_one_page(tmp_path, STRIKE_PAGE)
 
     def cite_the_page(prompt: str) -> str:  # the byline, date or publisher's name is shown as a source of its own
         number = next(n for n, text in numbered_sources(prompt).items() if text == shown)
@@ -286,7 +286,7 @@ def test_who_wrote_an_article_and_when_and_where_it_came_out_is_answered_from_it
 
 
 def test_a_question_asking_two_things_of_a_page_is_shown_both_and_answered_from_both(tmp_path: Path) -> None:
-    settings = _with_the_strike_page(tmp_path)
+    settings = _with_one_page(tmp_path, STRIKE_PAGE)
 
     def cite_byline_and_date(prompt: str) -> str:
         shown = {text: n for n, text in numbered_sources(prompt).items()}
@@ -305,11 +305,11 @@ def test_a_question_asking_two_things_of_a_page_is_shown_both_and_answered_from_
 STRIKE_PAGE = Path("evals/dev2_articles/400_nurses_strike.txt")
 
 
-def _with_the_strike_page(tmp_path: Path) -> Settings:
-    """Settings for an index of the nurses' strike page alone, answered by the scripted model."""
+def _with_one_page(tmp_path: Path, page: Path) -> Settings:
+    """Settings for an index of ``page`` alone, answered by the scripted model."""
     articles = tmp_path / "articles"
     articles.mkdir()
-    (articles / STRIKE_PAGE.name).write_bytes(STRIKE_PAGE.read_bytes())
+    (articles / page.name).write_bytes(page.read_bytes())
     settings = make_settings(tmp_path / "data", llm_model=f"{FAKE_PROVIDER}/scripted")
     build_ingestor(settings).run([articles])
     return settings
@@ -321,11 +321,7 @@ def test_a_yes_or_no_answer_is_served_as_its_sentence_though_that_sentence_reads
     """The cross-encoder reads "the others were released after checks" as no answer to "Did any of the miners die?".
     The model's answer citing it is on the question (its "Yes" is wrong, as the local model's was), so the sentence is
     served in its place, for the reader to judge."""
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / RESCUE_PAGE.name).write_bytes(RESCUE_PAGE.read_bytes())
-    settings = make_settings(tmp_path / "data", llm_model=f"{FAKE_PROVIDER}/scripted")
-    build_ingestor(settings).run([articles])
+    settings = _with_one_page(tmp_path, RESCUE_PAGE)
     claim = "Yes, two of the miners were taken to hospital with broken bones"
     register_fake(claim_citing("released after checks", claim))
     answer = build_engine(settings).answer("Did any of the miners die?")

@@ -31,9 +31,16 @@ OBJECT_REACH = 3  # "claimed responsibility", "accused Ukraine and the West": ho
 
 def asked_action(question: str) -> str | None:
     """The verb of a question asking who did something, stemmed: "claim" for "Who claimed responsibility…?"."""
+    return _asked(question)[0]
+
+
+def _asked(question: str) -> tuple[str | None, str]:
+    """The stemmed verb of a who-question, and the words after it ("responsibility for the attack?")."""
     match = _ASKED.match(question)
     terms = content_terms(match.group(1)) if match else set()
-    return next(iter(terms)) if len(terms) == 1 else None
+    if match is None or len(terms) != 1:
+        return None, ""
+    return next(iter(terms)), question[match.end() :]
 
 
 def actors(sentence: str, action: str) -> list[set[str] | None]:
@@ -70,12 +77,11 @@ def does_what_is_asked(question: str, sentence: str) -> bool:
     """The sentence has someone the question does not name do what it asks: its verb, with the question's next word
     close after it ("ISIS-K claimed responsibility" for "Who claimed responsibility for the attack?"; not "critics
     who claimed Putin took too long")."""
-    match = _ASKED.match(question)
-    action = asked_action(question)
-    if match is None or action is None:
+    action, rest = _asked(question)
+    if action is None:
         return False
     asked = content_terms(question)
-    following = next((terms for w in _WORD.findall(question[match.end() :]) if (terms := content_terms(w))), set())
+    following = next((terms for w in _WORD.findall(rest) if (terms := content_terms(w))), set())
     words = _WORD.findall(sentence)
     for i in _uses_of(words, action):
         near = set().union(*(content_terms(w) for w in words[i + 1 : i + 1 + OBJECT_REACH]))

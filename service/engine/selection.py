@@ -88,7 +88,7 @@ class SentenceSelector:
         chosen = sorted(scored, key=lambda s: s.score, reverse=True)[:top_k]
         chosen += [s for s in _followers(chosen[0], scored) if s not in chosen]
         if asks_why(question):
-            chosen += [s for s in _causes(chosen, scored) if s not in chosen]
+            chosen += _causes(chosen, scored)
         for mark in asks_of_page(question):
             shown = {(s.path, s.start) for s in chosen}
             chosen += [m for m in self._page_marks(chunks, chosen, mark) if (m.path, m.start) not in shown]
