@@ -62,9 +62,24 @@ def test_attribution_to_an_article_is_not_part_of_the_claim() -> None:
     assert (claim.text, claim.cited) == ("80 percent voted for him.", (1,))
 
 
-def test_an_echoed_article_header_is_not_part_of_the_claim() -> None:
-    (claim,) = split_claims("(publisher: LBCI; published: 2023-07-23), Putin extended the talks [2].")
-    assert claim.text == "Putin extended the talks."
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "(publisher: LBCI; published: 2023-07-23), Putin extended the talks [2].",
+        'Article "Putin hosts Lukashenko" (publisher: LBCI; published: 2023-07-23) [2] Putin extended the talks.',
+        'The article "Putin hosts Lukashenko" (publisher: LBCI; published: 2023-07-23) states that Putin extended the'
+        " talks [2].",
+        'The article "Putin hosts Lukashenko" says Putin extended the talks [2].',
+    ],
+)
+def test_an_echoed_article_header_is_not_part_of_the_claim(answer: str) -> None:
+    (claim,) = split_claims(answer)
+    assert (claim.text, claim.cited) == ("Putin extended the talks.", (2,))
+
+
+def test_a_claim_that_begins_with_a_reporting_word_keeps_it() -> None:
+    (claim,) = split_claims("Reports of the attack spread within minutes [1].")
+    assert claim.text == "Reports of the attack spread within minutes."
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,14 @@ _ATTRIBUTION = re.compile(
 )
 
 
-_SOURCE_HEADER = re.compile(r"\(\s*publisher:[^)]*\)", re.IGNORECASE)  # the prompt's article header, echoed
+# The prompt's article header, echoed: 'Article "Some Headline" (publisher: …; published: …)', or its end alone; or a
+# headline named as the one who says ('The article "Some Headline" states that…').
+_ARTICLE_NAMED = r"\b(?:the\s+)?article\s+(?:titled\s+)?[\"“][^\"”]*[\"”]"
+_REPORTING = r"(?:also\s+)?(?:states|says|reports|notes|mentions|writes)"
+_SOURCE_HEADER = re.compile(
+    rf"(?:{_ARTICLE_NAMED}\s*)?\(\s*publisher:[^)]*\)|{_ARTICLE_NAMED}(?=\s*{_REPORTING}\b)", re.IGNORECASE
+)
+_HEADER_VERB = re.compile(rf"^{_REPORTING}\s+(?:that\s+)?", re.IGNORECASE)  # what is left of "The article… states that"
 
 
 _JOINED_MARKERS = re.compile(r"\]\s*(?:,\s*and|,|and|&)\s*\[", re.IGNORECASE)  # "[1] and [3]" is one marker
@@ -60,7 +67,9 @@ _JOINED_MARKERS = re.compile(r"\]\s*(?:,\s*and|,|and|&)\s*\[", re.IGNORECASE)  #
 def strip_markers(text: str) -> str:
     text = _JOINED_MARKERS.sub("][", text)
     text = _MARKER.sub("", _CITING_PHRASE.sub(" ", text))
-    text = _SOURCE_HEADER.sub("", _ATTRIBUTION.sub("", text)).strip(" ,")
+    text = _ATTRIBUTION.sub("", text)
+    headless = _SOURCE_HEADER.sub("", text).strip(" ,")
+    text = _HEADER_VERB.sub("", headless) if headless != text.strip(" ,") else headless
     text = text[:1].upper() + text[1:]
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     return " ".join(text.split())

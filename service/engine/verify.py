@@ -12,10 +12,12 @@ yes-or-no question, it is served as the sentences it cites). A claim that says s
 says something is not so ("did not close" is not "closed"). A claim that blames or accuses someone needs evidence that
 blames them, and not by the one it names as blaming ("blamed on Russia" is not "Russian officials accused Ukraine"). A
 claim naming who did what a who-question asks needs evidence that uses the verb, with no one else doing it ("Lukashenko
-claimed responsibility" is not "…to address critics who claimed…"). A claim whose citation fails is checked against
-every other source it was shown, and re-attached to the one that does support it, or to its cited or best-matching
-sentence plus one more of the same article; only a claim tracing figures across articles ("from 340 to 561 million") is
-re-attached to one sentence per figure, wherever it stands. The same checker serves answers and scores the evals.
+claimed responsibility" is not "…to address critics who claimed…"). A claim giving the time of what a when-question
+asks needs a sentence that holds both ("the appeal will be heard on Wednesday" is not "fined… on Wednesday"). A claim
+whose citation fails is checked against every other source it was shown, and re-attached to the one that does support
+it, or to its cited or best-matching sentence plus one more of the same article; only a claim tracing figures across
+articles ("from 340 to 561 million") is re-attached to one sentence per figure, wherever it stands. The
+same checker serves answers and scores the evals.
 """
 
 import calendar
@@ -29,6 +31,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from service.engine.accusations import Accusation, accusations, misreads
 from service.engine.actors import actors, asked_action, done_by_another, uses
 from service.engine.claims import Claim, is_unfinished
+from service.engine.event_times import asks_when, event_words, time_of_another_event, times
 from service.engine.lexicon import (
     content_terms,
     contradicts_superlative,
@@ -97,6 +100,7 @@ class Evidence:
     accusations: list[Accusation]  # who it says accuses or blames whom
     acting: list[set[str] | None]  # who does what a who-question asks, where it uses that verb (``actors``)
     acts: bool  # it uses the verb of a who-question, or a word made from it (a byline, dateline or credit does not)
+    times: set[str]  # the times it gives (numbers, weekdays, months), its page's date included
     article: str = ""  # the file it comes from
     page_mark: bool = False  # a byline, dateline or credit: it states one thing about the article, and only that
 
@@ -121,6 +125,8 @@ class ClaimFacts:
     superlatives: set[str]  # "newest", "largest"…: a sentence that says the opposite one does not support it
     accusations: list[Accusation]  # who it says accuses or blames whom: its evidence must not say the reverse
     acting: set[str]  # who it says does what a who-question asks: its evidence must not have someone else do it
+    times: set[str]  # the times it gives, when it answers a when-question with the asked event's words
+    event: set[str]  # those words ("appeal", "hear"): one sentence must hold them with the time
 
 
 class ClaimChecker:
@@ -143,6 +149,8 @@ class ClaimChecker:
         action = None if asks_of_page(question) else asked_action(question)
         shown_names = set().union(*(content_terms(f"{s.text} {s.title}") for s in sources)) if sources else set()
         given_names = set() if yes_or_no else names(question) & shown_names
+        # what a when-question asks the time of, in the words the shown sentences use too
+        event = event_words(question) & shown_names if asks_when(question) else set()
         texts = readings + [source.text for source in sources]
         vectors = np.asarray(self._embedder.get_text_embedding_batch(texts))
         claim_vectors, source_vectors = vectors[: len(claims)], vectors[len(claims) :]
@@ -164,6 +172,7 @@ class ClaimChecker:
                 accusations=accusations(s.text),
                 acting=actors(s.text, action) if action else [],
                 acts=action is not None and uses(s.text, action),
+                times=times(f"{s.text} {_spoken_date(s.published)}"),
                 article=s.source,
                 page_mark=marks[i] is not None,
             )
@@ -196,6 +205,8 @@ class ClaimChecker:
                 superlatives=superlatives(claim.text),
                 accusations=accusations(claim.text),
                 acting=next((who for who in actors(claim.text, action) if who), set()) if action else set(),
+                times=times(claim.text) if event else set(),
+                event=event & claim_terms,
             )
             if not (facts.novel or facts.numbers or yes_or_no) or is_unfinished(claim.text):
                 # Only the question's own words ("Wagner fighters were killed"): no answer to who, what or how many;
@@ -256,6 +267,7 @@ class ClaimChecker:
             or contradicts_superlative(facts.superlatives, set().union(*(e.superlatives for e in evidence)))
             or misreads(facts.accusations, [a for e in evidence for a in e.accusations])
             or done_by_another(facts.acting, [who for e in evidence for who in e.acting], any(e.acts for e in evidence))
+            or time_of_another_event(facts.times, facts.event, [(e.times, e.subjects) for e in evidence])
             # a restatement is served as the sentences it cites, which say themselves whether it happened
             or (not facts.restates and _denial_unsupported(facts, evidence))
         ):
