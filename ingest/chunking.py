@@ -7,7 +7,7 @@ from functools import lru_cache
 import pysbd
 
 # Part of every file's fingerprint: a change to cleaning or chunking re-ingests files that did not change.
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "7"
 
 
 @dataclass(frozen=True)

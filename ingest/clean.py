@@ -72,6 +72,9 @@ class CleanArticle:
     title: str
     publisher: str
     published: str
+    # the line the page puts above its story: the title, or on a page that gives none the line opening its story
+    # (a sentence is read under it, never cited or shown as the article's title)
+    headline: str = UNKNOWN
     byline: tuple[int, int] | None = None  # the first byline that names someone, also among the paragraphs
     dateline: tuple[int, int] | None = None  # the date under the headline that ``published`` was read from
     credit: tuple[int, int] | None = None  # where the page names its publisher
@@ -208,6 +211,23 @@ def _read_header(header: list[Line]) -> _Header:
     return _Header()
 
 
+def _opening_line(header: list[Line]) -> str:
+    """The line just above a page's story, when it reads as a headline and not as a date or a menu ("Saltmere
+    Observer / Ferry operator Gull Line collapses, stranding island routes / Gull Line, which ran…"): without a date
+    under it, it is not sure enough to be the article's title, but the story reads better under it than under
+    nothing."""
+    last = header[-1] if header else None
+    if last is None or not is_headline(last) or find_date(last.text) is not None or _reads_as_menu(last.text):
+        return UNKNOWN
+    return _clean_title(last.text)
+
+
+def _reads_as_menu(text: str) -> bool:
+    """ "Home  News  Boats  Contact": menu labels, every word capitalised ("Health board approves merger" is no
+    menu)."""
+    return _MENU_WORDS.match(text) is not None and re.search(r"(?:^|\s)[a-z]", text) is None
+
+
 def _header(headline: Line, dateline: Line, found: tuple[int, int, str]) -> _Header:
     start, end, date = found
     return _Header(_clean_title(headline.text), date, (dateline.start + start, dateline.start + end))
@@ -269,6 +289,7 @@ def clean_article(text: str) -> CleanArticle:
         text=text,
         paragraphs=tuple(sorted({*((line.start, line.end) for line in body), *bylines})),
         title=found.title,
+        headline=found.title if found.title != UNKNOWN else _opening_line(header),
         publisher=publisher,
         credit=credit,
         published=found.published,

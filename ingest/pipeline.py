@@ -173,6 +173,7 @@ class Ingestor:
                 "start": chunk.start,
                 "end": chunk.end,
                 "title": article.title,
+                "headline": article.headline,
                 "publisher": article.publisher,
                 "published": article.published,
                 "byline": json.dumps(article.byline),

@@ -159,6 +159,21 @@ def test_an_undated_page_names_its_publisher_in_its_masthead() -> None:
     assert (article.publisher, article.published) == ("Saltmere Observer — Coast & Islands", UNKNOWN)
 
 
+def test_an_undated_page_is_read_under_the_line_opening_its_story_but_given_no_title() -> None:
+    page = (
+        "Saltmere Observer — Coast & Islands\n\nFerry operator Gull Line collapses, stranding island routes\n\n"
+        "Gull Line, which ran ferries from Saltmere to the Orran islands for 48 years, went into administration.\n"
+    )
+    article = clean_article(page)
+    assert (article.title, article.headline) == (UNKNOWN, "Ferry operator Gull Line collapses, stranding island routes")
+    menu = (
+        "HARBOUR NOTES\nHome  News  Boats  Contact\n\nFishers blocked the harbour with 60 boats on Monday in protest.\n"
+    )
+    assert clean_article(menu).headline == UNKNOWN
+    dated = "Fishers block the harbour\nMarch 3, 2025\n\nFishers blocked the harbour with 60 boats on Monday.\n"
+    assert clean_article(dated).headline == clean_article(dated).title == "Fishers block the harbour"
+
+
 def test_a_masthead_date_is_no_dateline() -> None:
     page = (
         "Editor in Chief: Moh. Reza Huwaida Friday, April 19th, 2024\n\nPutin and Lukashenko meet in Minsk\n\n"

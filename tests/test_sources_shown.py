@@ -7,6 +7,7 @@ import re
 import pytest
 
 from service.engine.engine import Engine
+from service.settings import Settings
 from service.wiring import build_engine, build_ingestor
 from tests.conftest import make_settings
 from tests.fakes import FAKE_PROVIDER, ScriptedLLM, quote_best_source, register_fake
@@ -37,6 +38,13 @@ ARTICLES = {
         "Traders on the harbour front said they would miss the summer visitors.\n"
         "The harbour master said the empty berths would be offered to fishing boats.\n"
         "Owner Ida Sorn blamed the new bridge, which she said had taken half of the passengers.\n"
+    ),
+    "f_mill.txt": (
+        "TESSALY HERALD\n\nKorva paper mill shuts after ninety years\n\n"
+        "The Korva paper mill, which made newsprint on the Orlen river for ninety years, closed on Friday.\n"
+        "Its 200 workers were told by letter that the machines had stopped for good.\n"
+        "Receivers from Brandt & Ode said they would look for a buyer within a month.\n"
+        "The town's mayor said the closing was a hard day for every family in the valley.\n"
     ),
     "d_undated.txt": (
         "Ferry crews worry about the bridge\n\n"
@@ -90,6 +98,17 @@ def test_a_why_question_is_shown_the_sentence_giving_the_cause(engine_and_model:
     engine, model = engine_and_model
     engine.answer("Why did Brant Line stop sailing?", top_k=2)
     assert "Owner Ida Sorn blamed the new bridge" in model.prompts[-1]
+
+
+def test_a_sentence_of_an_undated_page_is_read_under_the_line_opening_its_story(
+    engine_and_model: tuple[Engine, ScriptedLLM],
+) -> None:
+    """ "Receivers from Brandt & Ode said…" does not name the mill: read alone, the cross-encoder rates it as no answer
+    (about -9.5); read under its headline too, as one that clears the relevance gate."""
+    engine, _ = engine_and_model
+    trace = engine.run("Who are the receivers of the Korva paper mill?")
+    (receivers,) = [s for s in trace.sources if s.text.startswith("Receivers from Brandt & Ode")]
+    assert receivers.score >= Settings().min_relevance
 
 
 def test_the_latest_figure_is_the_best_ranked_source(engine_and_model: tuple[Engine, ScriptedLLM]) -> None:

@@ -41,6 +41,8 @@ class SourceSentence:
     published: str
     score: float
     context: str = ""  # the sentence before, when this one refers back to it with a pronoun
+    # the line above its story, to read it under: its title, or on a page that gives none the line opening the story
+    headline: str = UNKNOWN
 
     @property
     def page_mark(self) -> str | None:
@@ -154,7 +156,7 @@ def _causes(chosen: list[SourceSentence], scored: list[SourceSentence]) -> list[
 
 
 def _in_context(sentence: SourceSentence) -> str:
-    return sentence.text if sentence.title == UNKNOWN else f"{sentence.title}: {sentence.text}"
+    return sentence.text if sentence.headline == UNKNOWN else f"{sentence.headline}: {sentence.text}"
 
 
 def _split_chunks(chunks: list[NodeWithScore]) -> list[SourceSentence]:
@@ -179,6 +181,7 @@ def _split_chunks(chunks: list[NodeWithScore]) -> list[SourceSentence]:
                     end=end,
                     text=sentence,
                     title=str(meta.get("title", UNKNOWN)),
+                    headline=str(meta.get("headline", meta.get("title", UNKNOWN))),
                     publisher=str(meta.get("publisher", UNKNOWN)),
                     published=str(meta.get("published", UNKNOWN)),
                     score=0.0,
