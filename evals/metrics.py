@@ -18,6 +18,8 @@ class CaseResult(BaseModel):
     question: str
     answer: str
     model_output: str  # the model's reply before checking
+    shown: list[str]  # the sentences shown to the model, best first, as "file:start-end" (a replay checks them)
+    language: str  # the question's language
     refused: bool
     expected_refusal: bool
     cited_sources: list[str]
@@ -69,6 +71,11 @@ def _file_text(path: Path) -> str | None:
         return None
 
 
+def shown_spans(trace: Trace) -> list[str]:
+    """Each sentence shown to the model, best first, as "file:start-end"."""
+    return [f"{s.source}:{s.start}-{s.end}" for s in trace.sources]
+
+
 def score_case(case: EvalCase, trace: Trace, latency_ms: float) -> CaseResult:
     answer = trace.answer
     claims = [v for v in trace.verdicts if not v.quoted]
@@ -99,6 +106,8 @@ def score_case(case: EvalCase, trace: Trace, latency_ms: float) -> CaseResult:
         question=case.question,
         answer=answer.answer,
         model_output=trace.model_output,
+        shown=shown_spans(trace),
+        language=answer.language,
         refused=answer.refused,
         expected_refusal=case.refuse,
         cited_sources=sorted(cited),

@@ -118,6 +118,36 @@ def run_eval(
 ) -> None:
     """Run the eval sets on the real pipeline; exits non-zero when a metric falls below its threshold."""
     from evals.runner import run_suite
+
+    chosen = _eval_sets(sets)
+    failures = _run(lambda: run_suite(Settings(), chosen, report_dir, limit, judge))
+    if failures and gate:
+        for failure in failures:
+            Console(stderr=True).print(f"[bold red]gate:[/] {failure}", highlight=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+def replay(
+    reports: Annotated[Path, typer.Argument(help="The folder of the eval reports whose model replies are replayed.")],
+    sets: Annotated[
+        list[str] | None, typer.Option("--set", help="Eval set to replay (repeatable; default all).")
+    ] = None,
+) -> None:
+    """Answer each eval case again with the model reply its report recorded, not the model: a change to the checker
+    or to how answers are composed, measured on every set in minutes (no reports written, no gate)."""
+    from evals.replay import replay_suite
+
+    chosen = _eval_sets(sets)
+    for result in _run(lambda: replay_suite(Settings(), chosen, reports)):
+        for case in result.changed:
+            mark = {(True, False): "LOST", (False, True): "GAINED"}.get((case.passed_before, case.passed), "changed")
+            print(f"  {mark} {case.id}\n    before: {case.answer_before[:160]}\n    now:    {case.answer[:160]}")
+        print(result.line(), flush=True)
+
+
+def _eval_sets(sets: list[str] | None) -> list[str]:
+    """The eval sets named (all when none are), or exit naming the unknown ones."""
     from evals.sets import EVAL_SETS
 
     chosen = sets or list(EVAL_SETS)
@@ -125,11 +155,7 @@ def run_eval(
     if unknown:
         Console(stderr=True).print(f"[bold red]error:[/] unknown eval set {unknown}; known: {sorted(EVAL_SETS)}")
         raise typer.Exit(2)
-    failures = _run(lambda: run_suite(Settings(), chosen, report_dir, limit, judge))
-    if failures and gate:
-        for failure in failures:
-            Console(stderr=True).print(f"[bold red]gate:[/] {failure}", highlight=False)
-        raise typer.Exit(1)
+    return chosen
 
 
 @app.command()
