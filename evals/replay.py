@@ -1,4 +1,4 @@
-"""`citewire eval --replay DIR`: every case answered again with the model reply that DIR's reports recorded for it,
+"""`citewire replay DIR`: every case answered again with the model reply that DIR's reports recorded for it,
 through the real retrieval, selection, checker and composition; only the model's part is played back. A change after
 the model (the checker, the quotes, the composition) is so measured on every set in minutes, and the same way each
 time. A case whose shown sentences changed since the report is not replayed (the recorded reply numbers other

@@ -67,9 +67,9 @@ _JOINED_MARKERS = re.compile(r"\]\s*(?:,\s*and|,|and|&)\s*\[", re.IGNORECASE)  #
 def strip_markers(text: str) -> str:
     text = _JOINED_MARKERS.sub("][", text)
     text = _MARKER.sub("", _CITING_PHRASE.sub(" ", text))
-    text = _ATTRIBUTION.sub("", text)
-    headless = _SOURCE_HEADER.sub("", text).strip(" ,")
-    text = _HEADER_VERB.sub("", headless) if headless != text.strip(" ,") else headless
+    headless, echoed = _SOURCE_HEADER.subn("", _ATTRIBUTION.sub("", text))
+    text = headless.strip(" ,")
+    text = _HEADER_VERB.sub("", text) if echoed else text
     text = text[:1].upper() + text[1:]
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     return " ".join(text.split())

@@ -16,8 +16,8 @@ claimed responsibility" is not "…to address critics who claimed…"). A claim 
 asks needs a sentence that holds both ("the appeal will be heard on Wednesday" is not "fined… on Wednesday"). A claim
 whose citation fails is checked against every other source it was shown, and re-attached to the one that does support
 it, or to its cited or best-matching sentence plus one more of the same article; only a claim tracing figures across
-articles ("from 340 to 561 million") is re-attached to one sentence per figure, wherever it stands. The
-same checker serves answers and scores the evals.
+articles ("from 340 to 561 million") is re-attached to one sentence per figure, wherever it stands.
+The same checker serves answers and scores the evals.
 """
 
 import calendar
@@ -100,7 +100,7 @@ class Evidence:
     accusations: list[Accusation]  # who it says accuses or blames whom
     acting: list[set[str] | None]  # who does what a who-question asks, where it uses that verb (``actors``)
     acts: bool  # it uses the verb of a who-question, or a word made from it (a byline, dateline or credit does not)
-    times: set[str]  # the times it gives (numbers, weekdays, months), its page's date included
+    times: set[str]  # for a when-question, the times it gives (numbers, weekdays, months), its page's date included
     article: str = ""  # the file it comes from
     page_mark: bool = False  # a byline, dateline or credit: it states one thing about the article, and only that
 
@@ -172,7 +172,7 @@ class ClaimChecker:
                 accusations=accusations(s.text),
                 acting=actors(s.text, action) if action else [],
                 acts=action is not None and uses(s.text, action),
-                times=times(f"{s.text} {_spoken_date(s.published)}"),
+                times=times(f"{s.text} {_spoken_date(s.published)}") if event else set(),
                 article=s.source,
                 page_mark=marks[i] is not None,
             )
