@@ -3,9 +3,11 @@
 import re
 
 import pytest
+from babel.dates import get_day_names, get_month_names
 
 from service.components.llm import LLMClient
-from service.engine.language import LanguageDetector, Translator, same_figures
+from service.engine.calendar_names import named_days_and_months, same_days_and_months
+from service.engine.language import LANGUAGES, LanguageDetector, Translator, same_figures
 from service.engine.prompts import load_answer_prompts
 from service.settings import Settings
 from tests.fakes import FAKE_PROVIDER, register_fake
@@ -65,6 +67,43 @@ def test_a_translation_that_changes_a_number_is_not_served() -> None:
     assert _translator("Murieron 193 personas.").from_english("139 people died. [1]", "es") is None
     assert _translator("Murieron 139 personas.").from_english("139 people died. [1]", "es") == (
         "Murieron 139 personas. [1]"
+    )
+
+
+def test_a_translation_must_not_name_another_weekday_or_month() -> None:
+    assert same_days_and_months("It ruled on Wednesday, 5 March. [1]", "en", "Es urteilte am Mittwoch, 5. März.", "de")
+    assert not same_days_and_months("It ruled on Wednesday. [1]", "en", "Es urteilte am Dienstag.", "de")
+    assert same_days_and_months("Il a été arrêté le 5 mars.", "fr", "He was arrested on 5 March.", "en")
+    assert not same_days_and_months("Il a été arrêté le 5 mars.", "fr", "He was arrested on 5 April.", "en")
+    assert same_days_and_months("Talks began on March 5.", "en", "Переговоры начались 5 марта.", "ru")
+    assert not same_days_and_months("Talks began on March 5.", "en", "Переговоры начались 5 апреля.", "ru")
+    assert same_days_and_months("The strike ended on Friday.", "en", "La huelga terminó.", "es")  # left out: no error
+
+
+def test_weekday_and_month_names_are_known_in_every_language_answered() -> None:
+    for language in LANGUAGES:
+        assert len(_every_name(language)) == 19, language  # 7 weekdays and 12 months
+    assert named_days_and_months("May we ask?", "en") == {"month 5"}  # capitalised, it may be the month
+    assert named_days_and_months("They may return.", "en") == set()
+    assert named_days_and_months("Mardi, il a parlé.", "fr") == {"day 1"}
+
+
+def _every_name(language: str) -> set[str]:
+    words = " ".join(
+        [*get_day_names("wide", locale=language).values(), *get_month_names("wide", locale=language).values()]
+    )
+    return named_days_and_months(words, language)
+
+
+def test_a_translation_that_names_another_weekday_is_not_served() -> None:
+    assert (
+        _translator("Das Gericht urteilte am Dienstag.").from_english("The court ruled on Wednesday. [1]", "de") is None
+    )
+    assert _translator("Das Gericht urteilte am Mittwoch.").from_english("The court ruled on Wednesday. [1]", "de") == (
+        "Das Gericht urteilte am Mittwoch. [1]"
+    )
+    assert _translator("Who was arrested on Tuesday?").to_english("Qui a été arrêté mercredi ?", "fr") == (
+        "Qui a été arrêté mercredi ?"
     )
 
 
