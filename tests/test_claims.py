@@ -1,6 +1,6 @@
 import pytest
 
-from service.engine.claims import is_unfinished, says_not_found, split_claims
+from service.engine.claims import Claim, is_unfinished, says_not_found, split_claims
 
 pytestmark = pytest.mark.unit
 
@@ -38,6 +38,12 @@ def test_a_sentence_without_markers_cites_nothing() -> None:
 )
 def test_not_found_statements(text: str) -> None:
     assert says_not_found(text)
+
+
+def test_the_refusal_a_model_adds_to_its_answer_is_no_claim() -> None:
+    claims = split_claims("Staff were told by email that their jobs were at risk. NOT IN SOURCES")
+    assert claims == [Claim(text="Staff were told by email that their jobs were at risk.", cited=())]
+    assert split_claims("The answer is NOT IN SOURCES.") == []
 
 
 def test_a_fact_is_not_a_not_found_statement() -> None:

@@ -83,6 +83,17 @@ def test_model_saying_not_in_sources_is_a_refusal(scripted: tuple[Engine, Script
     assert answer.refused and not answer.citations
 
 
+def test_an_answer_the_model_ends_with_not_in_sources_is_still_checked(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    """A small model sometimes answers, forgets the markers and adds the refusal anyway."""
+    engine, fake = scripted
+    use(fake, lambda p: f"{numbered_sources(p)[best_source(p)]} NOT IN SOURCES")
+    answer = engine.answer("How many people were killed in the Crocus City Hall attack?")
+    assert not answer.refused and "NOT IN SOURCES" not in answer.answer
+    assert answer.citations and all(s.supported for s in answer.sentences), answer.sentences
+    for citation in answer.citations:
+        assert (Path("seeds") / citation.source).read_text("utf-8")[citation.start : citation.end] == citation.quote
+
+
 def test_an_unsupported_sentence_is_removed_and_counted(scripted: tuple[Engine, ScriptedLLM]) -> None:
     engine, fake = scripted
     use(fake, lambda p: f"{quote_best_source(p)} The attackers killed 1954 people in Kopys [{best_source(p)}].")

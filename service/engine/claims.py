@@ -76,7 +76,9 @@ def strip_markers(text: str) -> str:
 
 
 def split_claims(answer: str) -> list[Claim]:
-    """Sentences of ``answer`` with their citation numbers; a marker standing alone belongs to the sentence before."""
+    """Sentences of ``answer`` with their citation numbers; a marker standing alone belongs to the sentence before.
+    A sentence that gives the prompt's answer for a question the sources cannot answer is no claim: a small model
+    sometimes answers, and then adds that answer as well."""
     pieces: list[str] = []
     for sentence in _segmenter().segment(answer.strip()):
         if pieces and _ONLY_MARKERS.match(sentence):
@@ -85,15 +87,17 @@ def split_claims(answer: str) -> list[Claim]:
             pieces.append(sentence)
     claims = []
     for piece in pieces:
+        if gives_sentinel(piece):
+            continue
         text = strip_markers(piece)
         if text and any(ch.isalnum() for ch in text):
             claims.append(Claim(text=text, cited=cited_numbers(piece)))
     return claims
 
 
-def gives_sentinel(reply: str) -> bool:
-    """Whether a reply gives the prompt's answer for a question the sources cannot answer, anywhere in it."""
-    return _SENTINEL.search(reply) is not None
+def gives_sentinel(text: str) -> bool:
+    """Whether ``text`` gives the prompt's answer for a question the sources cannot answer, anywhere in it."""
+    return _SENTINEL.search(text) is not None
 
 
 def says_not_found(text: str) -> bool:

@@ -11,7 +11,7 @@ import numpy as np
 from service.components.llm import LLMClient, Message, TextSink
 from service.components.reranker import CrossEncoderReranker
 from service.engine.article_index import ArticleIndex
-from service.engine.claims import gives_sentinel, says_not_found, split_claims
+from service.engine.claims import says_not_found, split_claims
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
 from service.engine.question_forms import (
@@ -217,8 +217,6 @@ class Engine:
 
         mark = time.perf_counter()
         claims = [c for c in split_claims(reply.text) if not says_not_found(c.text)]
-        if gives_sentinel(reply.text) and not any(c.cited for c in claims):
-            claims = []
         verdicts = evidence_for_yes_or_no(
             self._checker.run(question, claims, sources), sources, asks_yes_or_no(question)
         )
