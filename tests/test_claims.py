@@ -1,6 +1,6 @@
 import pytest
 
-from service.engine.claims import Claim, is_unfinished, says_not_found, split_claims
+from service.engine.claims import Claim, is_unfinished, main_clause, says_not_found, split_claims
 
 pytestmark = pytest.mark.unit
 
@@ -44,6 +44,16 @@ def test_the_refusal_a_model_adds_to_its_answer_is_no_claim() -> None:
     claims = split_claims("Staff were told by email that their jobs were at risk. NOT IN SOURCES")
     assert claims == [Claim(text="Staff were told by email that their jobs were at risk.", cited=())]
     assert split_claims("The answer is NOT IN SOURCES.") == []
+
+
+def test_a_claim_ends_before_its_trailing_aside() -> None:
+    claim = Claim(text="Mara Dulic is the chief executive of Veska, a mining company in Belarus.", cited=(2,))
+    assert main_clause(claim) == Claim(text="Mara Dulic is the chief executive of Veska.", cited=(2,))
+    assert main_clause(Claim(text="They met in St Petersburg, where Putin spoke.", cited=())) is not None
+    # an aside in mid-sentence, or one after too little to say anything, leaves no main clause to serve
+    assert main_clause(Claim(text="Orlo said the rescue, which began Sunday, could take four days.", cited=())) is None
+    assert main_clause(Claim(text="Mara Dulic, who runs Veska.", cited=())) is None
+    assert main_clause(Claim(text="Putin met Lukashenko in St Petersburg.", cited=())) is None
 
 
 def test_a_fact_is_not_a_not_found_statement() -> None:

@@ -94,6 +94,22 @@ def test_an_answer_the_model_ends_with_not_in_sources_is_still_checked(scripted:
         assert (Path("seeds") / citation.source).read_text("utf-8")[citation.start : citation.end] == citation.quote
 
 
+def test_a_sentence_with_an_invented_aside_is_served_without_it(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, fake = scripted
+
+    def aside(prompt: str) -> str:
+        number = best_source(prompt)
+        return f"{numbered_sources(prompt)[number].rstrip('.')}, a city founded by Ivo Zarkin [{number}]."
+
+    use(fake, aside)
+    answer = engine.answer("How many people were killed in the Crocus City Hall attack?")
+    assert not answer.refused and "Zarkin" not in answer.answer
+    assert "1 more sentence could not be confirmed" in answer.answer
+    served = [s for s in answer.sentences if s.supported]
+    assert served and not any("Zarkin" in s.text for s in served)
+    assert [s.supported for s in answer.sentences if "Zarkin" in s.text] == [False]
+
+
 def test_an_unsupported_sentence_is_removed_and_counted(scripted: tuple[Engine, ScriptedLLM]) -> None:
     engine, fake = scripted
     use(fake, lambda p: f"{quote_best_source(p)} The attackers killed 1954 people in Kopys [{best_source(p)}].")

@@ -75,6 +75,24 @@ def strip_markers(text: str) -> str:
     return " ".join(text.split())
 
 
+# A trailing aside the model adds to a sentence (", a mining company in Belarus."): the place to end a claim the
+# checker cannot confirm whole. Only one that runs to the sentence's end: "the rescue, which began Sunday, could
+# take…" has no main clause before its comma.
+_TRAILING_ASIDE = re.compile(r",\s+(?:a|an|which|who|whose|where|known as)\s[^,;]*$", re.IGNORECASE)
+MIN_CLAUSE_WORDS = 4
+
+
+def main_clause(claim: Claim) -> Claim | None:
+    """The claim without its trailing aside, when it has one and what is left still says something."""
+    match = _TRAILING_ASIDE.search(claim.text)
+    if match is None:
+        return None
+    head = claim.text[: match.start()].rstrip()
+    if len(head.split()) < MIN_CLAUSE_WORDS or head.count('"') % 2 or is_unfinished(head):
+        return None
+    return Claim(text=head + ".", cited=claim.cited)
+
+
 def split_claims(answer: str) -> list[Claim]:
     """Sentences of ``answer`` with their citation numbers; a marker standing alone belongs to the sentence before.
     A sentence that gives the prompt's answer for a question the sources cannot answer is no claim: a small model

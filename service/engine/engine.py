@@ -11,7 +11,7 @@ import numpy as np
 from service.components.llm import LLMClient, Message, TextSink
 from service.components.reranker import CrossEncoderReranker
 from service.engine.article_index import ArticleIndex
-from service.engine.claims import says_not_found, split_claims
+from service.engine.claims import Claim, main_clause, says_not_found, split_claims
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
 from service.engine.question_forms import (
@@ -217,15 +217,29 @@ class Engine:
 
         mark = time.perf_counter()
         claims = [c for c in split_claims(reply.text) if not says_not_found(c.text)]
-        verdicts = evidence_for_yes_or_no(
-            self._checker.run(question, claims, sources), sources, asks_yes_or_no(question)
-        )
+        verdicts = evidence_for_yes_or_no(self._checked(question, claims, sources), sources, asks_yes_or_no(question))
         verdicts, on_question = self._served([question, *earlier], when, verdicts, sources)
         timings["verify_ms"] = _ms_since(mark)
         answer = self._compose(verdicts, on_question, sources, timings, started)
         answer.tokens = TokenCounts(prompt=reply.prompt_tokens, completion=reply.completion_tokens)
         refused_by = ("checker" if claims else "model") if answer.refused else None
         return Trace(answer, ranked, verdicts, reply.text, retrieved, refused_by)
+
+    def _checked(self, question: str, claims: list[Claim], sources: list[SourceSentence]) -> list[Verdict]:
+        """Each claim checked. One the checker cannot confirm whole, but whose main clause it can once a trailing aside
+        is gone ("…chief executive of Veska, a mining company in Belarus"), is served as that clause; the whole
+        sentence is still counted as left out."""
+        verdicts = self._checker.run(question, claims, sources)
+        heads = {i: main_clause(c) for i, (c, v) in enumerate(zip(claims, verdicts, strict=True)) if not v.supported}
+        shorter = {i: head for i, head in heads.items() if head is not None}
+        if not shorter:
+            return verdicts
+        rechecked = dict(zip(shorter, self._checker.run(question, list(shorter.values()), sources), strict=True))
+        out: list[Verdict] = []
+        for i, verdict in enumerate(verdicts):
+            head_verdict = rechecked.get(i)
+            out += [head_verdict, verdict] if head_verdict is not None and head_verdict.supported else [verdict]
+        return out
 
     def _served(
         self, questions: list[str], when: TimeFocus, verdicts: list[Verdict], sources: list[SourceSentence]
