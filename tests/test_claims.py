@@ -44,6 +44,9 @@ def test_the_refusal_a_model_adds_to_its_answer_is_no_claim() -> None:
     claims = split_claims("Staff were told by email that their jobs were at risk. NOT IN SOURCES")
     assert claims == [Claim(text="Staff were told by email that their jobs were at risk.", cited=())]
     assert split_claims("The answer is NOT IN SOURCES.") == []
+    assert split_claims("The fishers blocked the harbour, but why is NOT IN SOURCES.") == []
+    (claim,) = split_claims("Fishers blocked the harbour with 60 boats [1] NOT IN SOURCES")
+    assert claim == Claim(text="Fishers blocked the harbour with 60 boats", cited=(1,))
 
 
 def test_a_claim_ends_before_its_trailing_aside() -> None:

@@ -95,8 +95,8 @@ def main_clause(claim: Claim) -> Claim | None:
 
 def split_claims(answer: str) -> list[Claim]:
     """Sentences of ``answer`` with their citation numbers; a marker standing alone belongs to the sentence before.
-    A sentence that gives the prompt's answer for a question the sources cannot answer is no claim: a small model
-    sometimes answers, and then adds that answer as well."""
+    The prompt's answer for a question the sources cannot answer is no part of a claim: a small model sometimes
+    answers, and then adds that answer as well; a sentence left with nothing to say without it is none."""
     pieces: list[str] = []
     for sentence in _segmenter().segment(answer.strip()):
         if pieces and _ONLY_MARKERS.match(sentence):
@@ -105,9 +105,9 @@ def split_claims(answer: str) -> list[Claim]:
             pieces.append(sentence)
     claims = []
     for piece in pieces:
-        if gives_sentinel(piece):
-            continue
-        text = strip_markers(piece)
+        text = strip_markers(_SENTINEL.sub(" ", piece))
+        if gives_sentinel(piece) and (len(text.split()) < MIN_CLAUSE_WORDS or is_unfinished(text)):
+            continue  # "NOT IN SOURCES", "The answer is NOT IN SOURCES."
         if text and any(ch.isalnum() for ch in text):
             claims.append(Claim(text=text, cited=cited_numbers(piece)))
     return claims
