@@ -141,3 +141,20 @@ def test_a_sentence_about_the_oldest_does_not_support_a_claim_about_the_newest(c
     assert not verdict.supported
     (verdict,) = checker.run(question, split_claims("Gull Line's oldest vessel is the Kittiwake [1]."), [oldest])
     assert verdict.supported
+
+
+@pytest.mark.integration
+def test_saying_that_something_happened_adds_nothing_to_be_checked(checker: ClaimChecker) -> None:
+    """ "occurred" is in no source sentence, and is no fact: the claim stands on the sentence that holds the rest."""
+    second = sentence(
+        "401_nurses_deal.txt",
+        "The second strike, in early March, lasted three days.",
+        folder=Path(__file__).resolve().parents[1] / "evals" / "dev2_articles",
+        header=("Harlow nurses accept 6.5 percent deal, ending two-month dispute", "The Corrin Courier", "2025-03-28"),
+    )
+    question = "Did the nurses strike in March?"
+    for claim in ["Yes, the nurses' strike occurred in March [1].", "Yes, a strike took place in March [1]."]:
+        (verdict,) = checker.run(question, split_claims(claim), [second])
+        assert verdict.supported, claim
+    (verdict,) = checker.run(question, split_claims("Yes, the nurses' strike occurred in April [1]."), [second])
+    assert not verdict.supported

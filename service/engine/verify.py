@@ -183,7 +183,7 @@ class ClaimChecker:
             text = name_first(claim.text)
             about = subject(text)
             claim_terms = content_terms(claim.text)
-            novel = claim_terms - question_terms
+            novel = claim_terms - question_terms - _happening_words()
             said = content_terms(said_of_subject(text))
             facts = ClaimFacts(
                 terms=content_terms(readings[i]),
@@ -356,6 +356,16 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
     return facts.speech and any(
         facts.subject not in e.subjects and e.speakers and not e.speakers & facts.mentioned for e in evidence
     )
+
+
+# Words that say only that something happened ("Yes, the nurses' strike occurred in March" adds nothing to "Did the
+# nurses strike in March?"): what a claim adds to its question is never these.
+_HAPPENING = "happen happened occur occurred take took taken place indeed actually"
+
+
+@cache
+def _happening_words() -> frozenset[str]:
+    return frozenset(content_terms(_HAPPENING))
 
 
 # What a byline states: that the article under its headline was written (reported, covered) by the one it names.
