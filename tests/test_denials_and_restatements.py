@@ -10,6 +10,7 @@ from service.engine.lexicon import content_terms, denied_terms, denies, negates
 from service.engine.verify import ClaimChecker
 from tests.test_attribution import HOLDOUT, sentence
 
+DEV2 = Path(__file__).resolve().parents[1] / "evals" / "dev2_articles"
 MERGER = "200_velden_merger.txt"
 HEADER = ("Board approves merger of Velden and Ostry hospitals", "The Velden Courier", "2022-11-09")
 VOTE = sentence(
@@ -129,11 +130,9 @@ def test_a_yes_or_no_question_lends_no_name_to_the_claim(checker: ClaimChecker) 
 @pytest.mark.integration
 def test_a_sentence_about_the_oldest_does_not_support_a_claim_about_the_newest(checker: ClaimChecker) -> None:
     """Every word but one is in the sentence, and that one says the opposite."""
+    ferry = ("Ferry operator Gull Line collapses, stranding island routes", "unknown", "unknown")
     oldest = sentence(
-        "402_ferry.txt",
-        "Gull Line's oldest vessel, the Kittiwake, was built in 1979.",
-        folder=Path(__file__).resolve().parents[1] / "evals" / "dev2_articles",
-        header=("Ferry operator Gull Line collapses, stranding island routes", "unknown", "unknown"),
+        "402_ferry.txt", "Gull Line's oldest vessel, the Kittiwake, was built in 1979.", folder=DEV2, header=ferry
     )
     question = "What is the name of Gull Line's newest ferry?"
     newest = split_claims("The name of Gull Line's newest ferry is the Kittiwake, which was built in 1979 [1].")
@@ -143,18 +142,26 @@ def test_a_sentence_about_the_oldest_does_not_support_a_claim_about_the_newest(c
     assert verdict.supported
 
 
+SECOND_STRIKE = sentence(
+    "401_nurses_deal.txt",
+    "The second strike, in early March, lasted three days.",
+    folder=DEV2,
+    header=("Harlow nurses accept 6.5 percent deal, ending two-month dispute", "The Corrin Courier", "2025-03-28"),
+)
+
+
 @pytest.mark.integration
-def test_saying_that_something_happened_adds_nothing_to_be_checked(checker: ClaimChecker) -> None:
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("Yes, the nurses' strike occurred in March [1].", True),
+        ("Yes, a strike took place in March [1].", True),
+        ("Yes, the nurses' strike occurred in April [1].", False),
+    ],
+)
+def test_saying_that_something_happened_adds_nothing_to_be_checked(
+    checker: ClaimChecker, claim: str, supported: bool
+) -> None:
     """ "occurred" is in no source sentence, and is no fact: the claim stands on the sentence that holds the rest."""
-    second = sentence(
-        "401_nurses_deal.txt",
-        "The second strike, in early March, lasted three days.",
-        folder=Path(__file__).resolve().parents[1] / "evals" / "dev2_articles",
-        header=("Harlow nurses accept 6.5 percent deal, ending two-month dispute", "The Corrin Courier", "2025-03-28"),
-    )
-    question = "Did the nurses strike in March?"
-    for claim in ["Yes, the nurses' strike occurred in March [1].", "Yes, a strike took place in March [1]."]:
-        (verdict,) = checker.run(question, split_claims(claim), [second])
-        assert verdict.supported, claim
-    (verdict,) = checker.run(question, split_claims("Yes, the nurses' strike occurred in April [1]."), [second])
-    assert not verdict.supported
+    (verdict,) = checker.run("Did the nurses strike in March?", split_claims(claim), [SECOND_STRIKE])
+    assert verdict.supported is supported

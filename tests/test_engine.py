@@ -298,7 +298,7 @@ def test_bad_questions_get_a_clear_error(scripted: tuple[Engine, ScriptedLLM], q
 def test_who_wrote_an_article_and_when_and_where_it_came_out_is_answered_from_its_page(
     tmp_path: Path, question: str, shown: str, reply: str
 ) -> None:
-    settings = _with_one_page(tmp_path, STRIKE_PAGE)
+    settings = _with_pages(tmp_path, STRIKE_PAGE)
 
     def cite_the_page(prompt: str) -> str:  # the byline, date or publisher's name is shown as a source of its own
         number = next(n for n, text in numbered_sources(prompt).items() if text == shown)
@@ -313,7 +313,7 @@ def test_who_wrote_an_article_and_when_and_where_it_came_out_is_answered_from_it
 
 
 def test_a_question_asking_two_things_of_a_page_is_shown_both_and_answered_from_both(tmp_path: Path) -> None:
-    settings = _with_one_page(tmp_path, STRIKE_PAGE)
+    settings = _with_pages(tmp_path, STRIKE_PAGE)
 
     def cite_byline_and_date(prompt: str) -> str:
         shown = {text: n for n, text in numbered_sources(prompt).items()}
@@ -332,11 +332,12 @@ def test_a_question_asking_two_things_of_a_page_is_shown_both_and_answered_from_
 STRIKE_PAGE = Path("evals/dev2_articles/400_nurses_strike.txt")
 
 
-def _with_one_page(tmp_path: Path, page: Path) -> Settings:
-    """Settings for an index of ``page`` alone, answered by the scripted model."""
+def _with_pages(tmp_path: Path, *pages: Path) -> Settings:
+    """Settings for an index of ``pages`` alone, answered by the scripted model."""
     articles = tmp_path / "articles"
     articles.mkdir()
-    (articles / page.name).write_bytes(page.read_bytes())
+    for page in pages:
+        (articles / page.name).write_bytes(page.read_bytes())
     settings = make_settings(tmp_path / "data", llm_model=f"{FAKE_PROVIDER}/scripted")
     build_ingestor(settings).run([articles])
     return settings
@@ -348,7 +349,7 @@ def test_a_yes_or_no_answer_is_served_as_its_sentence_though_that_sentence_reads
     """The cross-encoder reads "the others were released after checks" as no answer to "Did any of the miners die?".
     The model's answer citing it is on the question (its "Yes" is wrong, as the local model's was), so the sentence is
     served in its place, for the reader to judge."""
-    settings = _with_one_page(tmp_path, RESCUE_PAGE)
+    settings = _with_pages(tmp_path, RESCUE_PAGE)
     claim = "Yes, two of the miners were taken to hospital with broken bones"
     register_fake(claim_citing("released after checks", claim))
     answer = build_engine(settings).answer("Did any of the miners die?")
@@ -358,3 +359,16 @@ def test_a_yes_or_no_answer_is_served_as_its_sentence_though_that_sentence_reads
 
 
 RESCUE_PAGE = Path("evals/dev2_articles/501_mine_rescue.txt")
+
+
+def test_a_step_of_a_change_is_served_though_it_reads_as_no_answer_to_what_changed(tmp_path: Path) -> None:
+    """The model copied the rescue, without its dateline; the cross-encoder reads that as no answer to "What changed
+    between June 9 and June 13?" though it rates the sentence it copied (dateline and all) as one. The article the
+    answer leaves out, the collapse, is served beside it."""
+    settings = _with_pages(tmp_path, Path("evals/dev2_articles/500_mine.txt"), RESCUE_PAGE)
+    rescue = "Rescuers brought the last of eleven trapped miners to the surface on Thursday"
+    register_fake(claim_citing(rescue, f"{rescue}, four days after a tunnel collapsed at the Drossel copper mine"))
+    answer = build_engine(settings).answer("What changed for the Drossel miners between June 9 and June 13?")
+    assert not answer.refused
+    assert rescue in answer.answer
+    assert {c.source for c in answer.citations} == {"500_mine.txt", RESCUE_PAGE.name}

@@ -6,6 +6,7 @@ from service.engine.quotes import (
     best_passage,
     disputes,
     evidence_for_yes_or_no,
+    identity_passage,
     other_figure,
     other_side,
     uncited_articles,
@@ -64,6 +65,20 @@ def test_a_how_many_answer_is_given_the_other_figure_for_the_same_count() -> Non
     assert other_figure(question, shown, [Verdict("Between 2,100 and 3,400 did.", (1,), True, 0.9)], 0.0) is None
     assert other_figure(question, shown, served, min_score=7.0) is None
     assert other_figure("Who went on strike?", shown, served, min_score=0.0) is None
+
+
+def test_who_someone_is_is_the_best_sentence_giving_their_whole_name() -> None:
+    role = source("Veska chief executive Mara Dulic said the mine would stay closed.", 3.6)
+    other = source("Mara Lenz said the rescue took four days.", 5.0)
+    shown = [other, role, source("Dulic was not available.", 6.0)]
+    assert identity_passage("Who is Mara Dulic?", shown, min_score=-4.0) == Verdict(
+        role.text, (2,), True, 1.0, quoted=True
+    )
+    assert identity_passage("who was Mara Dulic", shown, min_score=-4.0) is not None
+    assert identity_passage("Who is Mara Dulic?", shown, min_score=4.0) is None
+    assert identity_passage("Who is Ivo Zarkin?", shown, min_score=-4.0) is None
+    assert identity_passage("Who is the chief executive?", shown, min_score=-4.0) is None
+    assert identity_passage("Who is Mara Dulic's deputy?", shown, min_score=-4.0) is None
 
 
 def test_the_best_passage_is_quoted_when_rated_high_enough_and_not_cited() -> None:

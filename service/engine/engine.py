@@ -26,6 +26,7 @@ from service.engine.quotes import (
     acting_passage,
     best_passage,
     evidence_for_yes_or_no,
+    identity_passage,
     other_figure,
     other_side,
     uncited_articles,
@@ -245,7 +246,7 @@ class Engine:
         self, questions: list[str], when: TimeFocus, verdicts: list[Verdict], sources: list[SourceSentence]
     ) -> tuple[list[Verdict], list[bool]]:
         """The checked claims, whether each answers the question, and the source sentences quoted beside them."""
-        on_question, names_nothing = self._on_question(questions, verdicts, sources)
+        on_question, names_nothing = self._on_question(questions, verdicts, sources, when.across_time)
         on_question = _with_companions(verdicts, on_question, sources)
         quoted = self._quoted(questions[0], when, verdicts, on_question, sources)
         answered = any(v.supported and on for v, on in zip(verdicts, on_question, strict=True))
@@ -266,7 +267,8 @@ class Engine:
     ) -> list[Verdict]:
         """Source sentences served as they stand where the answer falls short: the passage the cross-encoder rates
         best, when nothing the model wrote cites it (it must be sure, ``quote_relevance``, to overrule a refusal;
-        ``supplement_relevance`` is enough beside an answer from other sentences); for a change over time, each
+        ``supplement_relevance`` is enough beside an answer from other sentences), or failing that for a who-question
+        the sentence in which someone does what it asks, or that names whom it asks about; for a change over time, each
         article the answer leaves out; the other side of a dispute it leaves out; and, for a how-many question,
         another figure for the count it gives."""
         served = [v for v, on in zip(verdicts, on_question, strict=True) if v.supported and on]
@@ -274,8 +276,14 @@ class Engine:
         sure = self._options.supplement_relevance if served else self._options.quote_relevance
         passage = best_passage(sources, served, sure)
         if passage is None or not fits_question(question, passage.text):
-            # nothing else answers "Who claimed responsibility…?": the sentence in which someone claims it does
-            passage = None if served else acting_passage(question, sources, self._options.min_relevance)
+            # nothing else answers "Who claimed responsibility…?": the sentence in which someone claims it does;
+            # nor "Who is Mara Dulic?": the sentence that names her
+            passage = (
+                None
+                if served
+                else acting_passage(question, sources, self._options.min_relevance)
+                or identity_passage(question, sources, self._options.min_relevance)
+            )
         if passage is not None:
             added.append(passage)
         if served and when.across_time:
@@ -289,7 +297,7 @@ class Engine:
         return added[:MAX_QUOTED]
 
     def _on_question(
-        self, questions: list[str], verdicts: list[Verdict], sources: list[SourceSentence]
+        self, questions: list[str], verdicts: list[Verdict], sources: list[SourceSentence], across_time: bool = False
     ) -> tuple[list[bool], list[bool]]:
         """Whether each claim addresses the question (or the one it follows up): a true sentence that answers
         something else is not an answer. Like a source sentence, a claim is read alone and under the headline of the
@@ -299,7 +307,9 @@ class Engine:
         claim that cites a byline ("written by DROSSEL, June 13 (Northwire)" is not); one about when it was published
         or who published it, only by a claim that cites the dateline or the credit. A where- or who-question is
         answered by a claim that names a place or someone (``names_what_is_asked``); the second list marks the claims
-        that would answer but name none, served only when nothing better is."""
+        that would answer but name none, served only when nothing better is. A question about change over time is
+        asked in words no one step of the change answers ("What changed between June 9 and June 13?"): a supported
+        claim there is rated as well as the best shown sentence it cites."""
         if not verdicts:
             return [], []
         marks = asks_of_page(questions[0])
@@ -318,6 +328,8 @@ class Engine:
                 relevance.append(
                     self._reranker.score(q, [text or claim for text, claim in zip(backed, claims, strict=True)])
                 )
+        if across_time:
+            relevance.append(np.array([_cited_score(v, sources) for v in verdicts]))
         relevant = [
             (is_short_claim(claim) or max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance)
             and fits_question(questions[0], claim, name_asked=False)
@@ -482,6 +494,12 @@ def _cites(verdict: Verdict, sources: list[SourceSentence], mark: str) -> bool:
         return source.page_mark == mark or (mark == "credit" and names_publisher)
 
     return any(answers(sources[n - 1]) for n in verdict.cited if 1 <= n <= len(sources))
+
+
+def _cited_score(verdict: Verdict, sources: list[SourceSentence]) -> float:
+    """How selection rated the best shown sentence a supported claim cites."""
+    scores = [sources[n - 1].score for n in verdict.cited if 1 <= n <= len(sources)]
+    return max(scores) if verdict.supported and scores else -np.inf
 
 
 def _under_headline(verdict: Verdict, sources: list[SourceSentence]) -> str:

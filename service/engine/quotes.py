@@ -1,6 +1,7 @@
 """Source sentences served verbatim, where the model's answer falls short: the passage the cross-encoder rates best,
 when the model would not answer (or the checker removed all it wrote) or answered from other sentences; failing that,
-for a who-question, the sentence in which someone does what it asks; the sentences a bare "Yes" or "No", or any claim
+for a who-question, the sentence in which someone does what it asks, or for "Who is <name>?" the best that names
+them; the sentences a bare "Yes" or "No", or any claim
 answering a yes-or-no question, cites, in its place; each article of a change over time that the answer leaves out;
 the other side of a dispute it left out; and, for a how-many question, the other figure given for the same count. A
 quote needs no checking: it is the article's own text at its offsets."""
@@ -54,6 +55,22 @@ def acting_passage(question: str, sources: list[SourceSentence], min_score: floa
     name does what it asks ("ISIS-K claimed responsibility for the attack"), if it rates at least ``min_score``."""
     acting = [s for s in sources if s.score >= min_score and does_what_is_asked(question, s.text)]
     return quote(sources, max(acting, key=lambda s: s.score)) if acting else None
+
+
+# "Who is Mara Dulic?", "Who was Oskar Friel?": a question that asks only who someone it names is.
+_WHO_IS = re.compile(r"^\s*who\s+(?:is|was)\s+(?P<name>[^?]+?)\s*\?*\s*$", re.IGNORECASE)
+
+
+def identity_passage(question: str, sources: list[SourceSentence], min_score: float) -> Verdict | None:
+    """For a question asking only who someone it names is: the best-ranked shown sentence that gives their whole
+    name, if it rates at least ``min_score``. News says who someone is where it names them ("Veska chief executive
+    Mara Dulic said…"). "Who is the mayor?" asks for a name, not this."""
+    match = _WHO_IS.match(question)
+    if match is None or not all(word[:1].isupper() for word in match.group("name").split()):
+        return None
+    whole_name = re.compile(rf"\b{re.escape(match.group('name'))}\b")
+    naming = [s for s in sources if s.score >= min_score and whole_name.search(s.text)]
+    return quote(sources, max(naming, key=lambda s: s.score)) if naming else None
 
 
 def uncited_articles(sources: list[SourceSentence], served: list[Verdict], min_score: float) -> list[Verdict]:
