@@ -1,10 +1,10 @@
 """Source sentences served verbatim, where the model's answer falls short: the passage the cross-encoder rates best,
 when the model would not answer (or the checker removed all it wrote) or answered from other sentences; failing that,
 for a who-question, the sentence in which someone does what it asks, or for "Who is <name>?" the best that names
-them; the sentences a bare "Yes" or "No", or any claim
-answering a yes-or-no question, cites, in its place; each article of a change over time that the answer leaves out;
-the other side of a dispute it left out; and, for a how-many question, the other figure given for the same count. A
-quote needs no checking: it is the article's own text at its offsets."""
+them; the sentences a bare "Yes" or "No", or any claim answering a yes-or-no question, cites, in its place; each
+article of a change over time that the answer leaves out; the other side of a dispute it left out; and, for a
+how-many question, the other figure given for the same count. A quote needs no checking: it is the article's own
+text at its offsets."""
 
 import re
 from dataclasses import replace
