@@ -385,3 +385,35 @@ def test_who_did_what_is_asked_is_whom_the_sentences_have_do_it(checker: ClaimCh
     assert not verdict.supported
     (verdict,) = checker.run(question, split_claims("ISIS-K claimed responsibility for the attack [3]."), shown)
     assert verdict.supported and verdict.cited == (3,)
+
+
+DEAL = "401_nurses_deal.txt"
+DEAL_HEADER = ("Harlow nurses accept 6.5 percent deal, ending two-month dispute", "The Corrin Courier", "2025-03-28")
+DEV2 = Path(__file__).resolve().parents[1] / "evals" / "dev2_articles"
+MEDIATOR = (
+    "The regional government, which had refused to intervene in February, appointed a mediator, former judge "
+    "Anneliese Strom, on 10 March."
+)
+TALLIS = sentence(
+    DEAL,
+    "Marguerite Tallis, the association's general secretary, said the agreement was \"not everything we asked for, "
+    'but a real step".',
+    folder=DEV2,
+    header=DEAL_HEADER,
+)
+CREDITED = sentence(
+    DEAL, "Both sides credited her with the agreement.", context=MEDIATOR, folder=DEV2, header=DEAL_HEADER
+)
+
+
+def test_a_name_put_in_place_of_a_pronoun_must_be_whom_it_stands_for(checker: ClaimChecker) -> None:
+    question = "Who did both sides credit with the agreement?"
+    # as the cross-encoder rates them for this question: Tallis's sentence reads as no answer
+    tallis, credited = replace(TALLIS, score=-4.98), replace(CREDITED, score=6.17)
+    wrong = split_claims("Both sides credited Marguerite Tallis with the agreement [1][2].")
+    (verdict,) = checker.run(question, wrong, [tallis, credited])
+    assert not verdict.supported, "the article's 'her' is the mediator named the sentence before"
+    mediator = sentence(DEAL, MEDIATOR, folder=DEV2, header=DEAL_HEADER)
+    right = split_claims("Both sides credited Anneliese Strom, the mediator, with the agreement [1][2].")
+    (verdict,) = checker.run(question, right, [replace(mediator, score=-3.0), credited])
+    assert verdict.supported

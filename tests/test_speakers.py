@@ -27,6 +27,7 @@ def test_the_subject_is_a_speaker_the_claim_presents_not_a_place_it_mentions(cla
     [
         ("She told reporters that the association would take the city to court.", True),
         ("In a written statement, she said the barrier was the most important thing.", True),
+        ("Both sides credited her with the agreement.", True),  # "Both" names no one
         ("Dahl said she would go to court.", False),
         ("The barrier opened on Saturday.", False),
     ],

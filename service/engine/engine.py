@@ -10,6 +10,7 @@ import numpy as np
 
 from service.components.llm import LLMClient, Message, TextSink
 from service.components.reranker import CrossEncoderReranker
+from service.engine.antecedents import with_antecedents
 from service.engine.article_index import ArticleIndex
 from service.engine.claims import Claim, main_clause, says_not_found, split_claims
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
@@ -229,18 +230,17 @@ class Engine:
     def _checked(self, question: str, claims: list[Claim], sources: list[SourceSentence]) -> list[Verdict]:
         """Each claim checked. One the checker cannot confirm whole, but whose main clause it can once a trailing aside
         is gone ("…chief executive of Veska, a mining company in Belarus"), is served as that clause; the whole
-        sentence is still counted as left out."""
+        sentence is still counted as left out. A claim opening on "she" or "he" must follow, in the answer, a name its
+        sources give (``with_antecedents``)."""
         verdicts = self._checker.run(question, claims, sources)
         heads = {i: main_clause(c) for i, (c, v) in enumerate(zip(claims, verdicts, strict=True)) if not v.supported}
         shorter = {i: head for i, head in heads.items() if head is not None}
-        if not shorter:
-            return verdicts
         rechecked = dict(zip(shorter, self._checker.run(question, list(shorter.values()), sources), strict=True))
         out: list[Verdict] = []
         for i, verdict in enumerate(verdicts):
             head_verdict = rechecked.get(i)
             out += [head_verdict, verdict] if head_verdict is not None and head_verdict.supported else [verdict]
-        return out
+        return with_antecedents(question, out, sources)
 
     def _served(
         self, questions: list[str], when: TimeFocus, verdicts: list[Verdict], sources: list[SourceSentence]

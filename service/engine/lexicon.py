@@ -1,8 +1,9 @@
 """Words that carry content: lemmatised and stemmed, stop words out, numbers normalised. Shared by selection and
 checking."""
 
+import calendar
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import simplemma
 import Stemmer
@@ -185,19 +186,35 @@ def names(text: str) -> set[str]:
     return {term for term in found if not term.isdigit()}
 
 
+@cache
+def calendar_terms() -> frozenset[str]:
+    """Weekdays and months, as ``names`` finds them: when something happened names no one."""
+    return frozenset(content_terms(" ".join([*calendar.day_name, *calendar.month_name])))
+
+
 _PRONOUN = re.compile(r"\b(he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+_PERSON_PRONOUN = re.compile(r"\b(he|she|his|her|hers|him)\b", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+|\n+")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)?\b")
-_OPENERS = frozenset({"The", "In", "On", "At", "After", "Before", "During", "According", "While", "When", "It"})
 
 
 def refers_back(text: str) -> bool:
-    """The text uses a personal pronoun before it names anyone ("In a statement, she said…")."""
-    pronoun = _PRONOUN.search(text)
+    """The text uses a personal pronoun before it names anyone ("In a statement, she said…", "Both sides credited
+    her…": a capitalised word that is no content word names no one)."""
+    return _before_any_name(_PRONOUN, text)
+
+
+def refers_back_to_person(text: str) -> bool:
+    """The text says "she", "he", "her"… (one person, not "they") before it names anyone."""
+    return _before_any_name(_PERSON_PRONOUN, text)
+
+
+def _before_any_name(pronouns: re.Pattern[str], text: str) -> bool:
+    pronoun = pronouns.search(text)
     if pronoun is None:
         return False
     named = (
-        m.start() for m in _NAME_WORD.finditer(text) if m.group() not in _OPENERS and not _PRONOUN.fullmatch(m.group())
+        m.start() for m in _NAME_WORD.finditer(text) if not _PRONOUN.fullmatch(m.group()) and content_terms(m.group())
     )
     return pronoun.start() < min(named, default=len(text))
 

@@ -33,6 +33,7 @@ from service.engine.actors import actors, asked_action, done_by_another, uses
 from service.engine.claims import Claim, is_unfinished
 from service.engine.event_times import asks_when, event_words, time_of_another_event, times
 from service.engine.lexicon import (
+    calendar_terms,
     content_terms,
     contradicts_superlative,
     denied_terms,
@@ -101,6 +102,7 @@ class Evidence:
     acting: list[set[str] | None]  # who does what a who-question asks, where it uses that verb (``actors``)
     acts: bool  # it uses the verb of a who-question, or a word made from it (a byline, dateline or credit does not)
     times: set[str]  # for a when-question, the times it gives (numbers, weekdays, months), its page's date included
+    antecedent: set[str]  # when it opens with "she" or "he": the names of the sentence before, whom that stands for
     article: str = ""  # the file it comes from
     page_mark: bool = False  # a byline, dateline or credit: it states one thing about the article, and only that
 
@@ -173,6 +175,7 @@ class ClaimChecker:
                 acting=actors(s.text, action) if action else [],
                 acts=action is not None and uses(s.text, action),
                 times=times(f"{s.text} {_spoken_date(s.published)}") if event else set(),
+                antecedent=names(s.context),
                 article=s.source,
                 page_mark=marks[i] is not None,
             )
@@ -264,6 +267,7 @@ class ClaimChecker:
             or _off_topic(facts, evidence, ev_names)
             or _beyond_page(facts, evidence, ev_terms)
             or _misattributed(facts, evidence)
+            or _renames_pronoun(facts, evidence)
             or contradicts_superlative(facts.superlatives, set().union(*(e.superlatives for e in evidence)))
             or misreads(facts.accusations, [a for e in evidence for a in e.accusations])
             or done_by_another(facts.acting, [who for e in evidence for who in e.acting], any(e.acts for e in evidence))
@@ -356,6 +360,19 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
     return facts.speech and any(
         facts.subject not in e.subjects and e.speakers and not e.speakers & facts.mentioned for e in evidence
     )
+
+
+def _renames_pronoun(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
+    """A sentence carrying the claim says "she" or "he" for someone the sentence before names, and the claim names
+    others instead: "Both sides credited Marguerite Tallis with the agreement" is not backed by "Both sides credited
+    her with the agreement" where the sentence before names the mediator, Anneliese Strom (whatever other sentence
+    names Tallis)."""
+    for e in _carriers(facts.terms, evidence):
+        # the names it gives beyond the sentence and its headline
+        others = facts.mentioned - (e.subjects - e.antecedent) - calendar_terms() if e.antecedent else set()
+        if others and not others & e.antecedent:
+            return True
+    return False
 
 
 # Words that say only that something happened ("Yes, the nurses' strike occurred in March" adds nothing to "Did the
