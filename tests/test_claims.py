@@ -76,8 +76,17 @@ def test_markers_joined_by_and_go_with_the_phrase_that_points_at_them(markers: s
     assert (claim.text, claim.cited) == ("The offer rose to 6.5 percent in March.", (1, 3))
 
 
-def test_attribution_to_an_article_is_not_part_of_the_claim() -> None:
-    (claim,) = split_claims('According to the article "Russia offers support" [1], 80 percent voted for him.')
+@pytest.mark.parametrize(
+    "answer",
+    [
+        'According to the article "Russia offers support" [1], 80 percent voted for him.',
+        "According to the first source, 80 percent voted for him [1].",  # the reader's first source is another
+        "According to source 1, 80 percent voted for him [1].",
+        "In the second article, 80 percent voted for him [1].",
+    ],
+)
+def test_attribution_to_an_article_is_not_part_of_the_claim(answer: str) -> None:
+    (claim,) = split_claims(answer)
     assert (claim.text, claim.cited) == ("80 percent voted for him.", (1,))
 
 

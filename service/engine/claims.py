@@ -43,9 +43,12 @@ _CITING_PHRASE = re.compile(
     r"(?:sources?\s*)?(?=\[)",
     re.IGNORECASE,
 )
-# "According to the article "Some Headline" [1]," says where, not what: it is no part of the claim.
+# "According to the article "Some Headline" [1]," or "According to the first source," says where, not what: it is no
+# part of the claim (the reader's sources are numbered otherwise).
+_WHICH_SOURCE = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last|same|other|above|cited|given)"
 _ATTRIBUTION = re.compile(
-    r"\b(?:according to|as (?:stated|reported|mentioned) in|in)\s+(?:the\s+)?(?:article|report|source)s?"
+    r"\b(?:according to|as (?:stated|reported|mentioned) in|in)\s+(?:the\s+)?(?:" + _WHICH_SOURCE + r"\s+)?"
+    r"(?:article|report|source)s?(?:\s+\d+\b)?"
     r"(?:\s+(?:titled\s+)?[\"“][^\"”]*[\"”])?\s*,?",
     re.IGNORECASE,
 )
