@@ -64,7 +64,10 @@ def test_a_fact_is_not_a_not_found_statement() -> None:
     assert not says_not_found("Wagner fighters occupied an army headquarters in Rostov-on-Don [3].")
 
 
-@pytest.mark.parametrize("phrase", ["as stated in", "as reported by", "according to source", "see"])
+@pytest.mark.parametrize(
+    "phrase",
+    ["as stated in", "as reported by", "according to source", "see", "citing", "as stated in the first source"],
+)
 def test_phrases_that_only_point_at_a_source_go_with_the_marker(phrase: str) -> None:
     (claim,) = split_claims(f"Lukashenko has been in power since 1994, {phrase} [1].")
     assert (claim.text, claim.cited) == ("Lukashenko has been in power since 1994.", (1,))
@@ -123,3 +126,11 @@ def test_a_claim_that_begins_with_a_reporting_word_keeps_it() -> None:
 def test_a_sentence_that_stops_where_its_marker_stood_is_unfinished(answer: str, unfinished: bool) -> None:
     (claim,) = split_claims(answer)
     assert is_unfinished(claim.text) is unfinished
+
+
+@pytest.mark.parametrize(
+    "answer", ["The strike would last five days, in the first source [1].", "It lasted five days,. [1]"]
+)
+def test_a_pointer_the_markers_leave_behind_leaves_no_stray_comma(answer: str) -> None:
+    (claim,) = split_claims(answer)
+    assert claim.text.endswith("five days.")

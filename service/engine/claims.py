@@ -38,14 +38,15 @@ def cited_numbers(text: str) -> tuple[int, ...]:
     return tuple(numbers)
 
 
+# "the first source", "the same article": which source, in the prompt's order (the reader's numbering differs)
+_WHICH_SOURCE = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last|same|other|above|cited|given)"
 _CITING_PHRASE = re.compile(
-    r",?\s*\b(?:as (?:stated|mentioned|reported|noted|said|shown|cited|described) (?:in|by)|according to|see|per)\s*"
-    r"(?:sources?\s*)?(?=\[)",
+    r",?\s*\b(?:as (?:stated|mentioned|reported|noted|said|shown|cited|described) (?:in|by)|according to|see|per"
+    r"|citing)\s*(?:the\s+)?(?:" + _WHICH_SOURCE + r"\s+)?(?:(?:article|report|source)s?\s*)?(?=\[)",
     re.IGNORECASE,
 )
 # "According to the article "Some Headline" [1]," or "According to the first source," says where, not what: it is no
 # part of the claim (the reader's sources are numbered otherwise).
-_WHICH_SOURCE = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last|same|other|above|cited|given)"
 _ATTRIBUTION = re.compile(
     r"\b(?:according to|as (?:stated|reported|mentioned) in|in)\s+(?:the\s+)?(?:" + _WHICH_SOURCE + r"\s+)?"
     r"(?:article|report|source)s?(?:\s+\d+\b)?"
@@ -75,6 +76,7 @@ def strip_markers(text: str) -> str:
     text = _HEADER_VERB.sub("", text) if echoed else text
     text = text[:1].upper() + text[1:]
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    text = re.sub(r"[,;:]+([.!?])", r"\1", text)  # "…five days, as stated in [1]." leaves "five days,."
     return " ".join(text.split())
 
 
