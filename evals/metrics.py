@@ -18,6 +18,7 @@ class CaseResult(BaseModel):
     question: str
     answer: str
     model_output: str  # the model's reply before checking
+    model_cut_off: bool = False  # the model stopped at its token limit
     shown: list[str]  # the sentences shown to the model, best first, as "file:start-end" (a replay checks them)
     language: str  # the question's language
     refused: bool
@@ -106,6 +107,7 @@ def score_case(case: EvalCase, trace: Trace, latency_ms: float) -> CaseResult:
         question=case.question,
         answer=answer.answer,
         model_output=trace.model_output,
+        model_cut_off=trace.model_cut_off,
         shown=shown_spans(trace),
         language=answer.language,
         refused=answer.refused,

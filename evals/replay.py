@@ -26,6 +26,7 @@ class RecordedReply(LLMClient):
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)
         self.reply = ""
+        self.cut_off = False
 
     def warm_up(self) -> None:
         """Nothing to load."""
@@ -33,7 +34,7 @@ class RecordedReply(LLMClient):
     def complete(
         self, messages: list[Message], stop: list[str] | None = None, on_text: TextSink | None = None
     ) -> LLMReply:
-        return LLMReply(self.reply, self.model, 0, 0)
+        return LLMReply(self.reply, self.model, 0, 0, cut_off=self.cut_off)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def replay_set(settings: Settings, eval_set: EvalSet, recorded: dict[str, dict[s
             skipped.append(case.id)
             continue
         model.reply = str(before["model_output"])
+        model.cut_off = bool(before.get("model_cut_off", False))
         trace = engine.run(case.question, history=case.history)
         if shown_spans(trace) != _as_spans(before["shown"]):
             skipped.append(case.id)

@@ -51,12 +51,15 @@ class ScriptedLLM(CustomLLM):
         super().__init__()
         self.script = script
         self.prompts: list[str] = []
+        self.finish_reason = "stop"  # "length": the reply stopped at the token limit
 
     def completion(self, *args: Any, **kwargs: Any) -> ModelResponse:
         prompt = kwargs["messages"][-1]["content"]
         self.prompts.append(prompt)
         return ModelResponse(
-            choices=[{"message": {"role": "assistant", "content": self.script(prompt)}, "finish_reason": "stop"}]
+            choices=[
+                {"message": {"role": "assistant", "content": self.script(prompt)}, "finish_reason": self.finish_reason}
+            ]
         )
 
     def streaming(self, *args: Any, **kwargs: Any) -> Iterator[GenericStreamingChunk]:
@@ -67,7 +70,12 @@ class ScriptedLLM(CustomLLM):
         for number, piece in enumerate(pieces, start=1):
             last = number == len(pieces)
             yield GenericStreamingChunk(
-                text=piece, is_finished=last, finish_reason="stop" if last else "", usage=None, index=0, tool_use=None
+                text=piece,
+                is_finished=last,
+                finish_reason=self.finish_reason if last else "",
+                usage=None,
+                index=0,
+                tool_use=None,
             )
 
 

@@ -1,6 +1,13 @@
 import pytest
 
-from service.engine.claims import Claim, is_unfinished, main_clause, says_not_found, split_claims
+from service.engine.claims import (
+    Claim,
+    is_unfinished,
+    main_clause,
+    says_not_found,
+    split_claims,
+    without_unfinished_end,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -134,3 +141,18 @@ def test_a_sentence_that_stops_where_its_marker_stood_is_unfinished(answer: str,
 def test_a_pointer_the_markers_leave_behind_leaves_no_stray_comma(answer: str) -> None:
     (claim,) = split_claims(answer)
     assert claim.text.endswith("five days.")
+
+
+@pytest.mark.parametrize(
+    ("reply", "finished"),
+    [
+        (
+            "Lukashenko has ruled since 1994 [1]. Overall, his disclosure sheds light on the",
+            "Lukashenko has ruled since 1994 [1].",
+        ),
+        ('She called it "a real step". [1][2] European Commission President', 'She called it "a real step". [1][2]'),
+        ("Turnout was 65.2 percent and", ""),  # a decimal point ends no sentence
+    ],
+)
+def test_a_reply_stopped_at_the_token_limit_ends_with_its_last_finished_sentence(reply: str, finished: str) -> None:
+    assert without_unfinished_end(reply) == finished

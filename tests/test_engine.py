@@ -390,3 +390,27 @@ def test_the_model_is_shown_whom_a_pronoun_stands_for_and_a_name_put_in_its_plac
     register_fake(claim_citing("credited her", "Both sides credited Anneliese Strom with the agreement"))
     answer = build_engine(settings).answer(question)
     assert not answer.refused and "Anneliese Strom" in answer.answer
+
+
+def _cut_after_first_sentence(prompt: str) -> str:
+    """The best source, cited, then the next shown sentence broken off before its end, as a model stopped at its
+    token limit leaves it."""
+    number = best_source(prompt)
+    shown = numbered_sources(prompt)
+    other = next(n for n in shown if n != number and len(shown[n].split()) > 12)
+    return f"{shown[number]} [{number}] {' '.join(shown[other].split()[:9])}"
+
+
+@pytest.mark.parametrize(("finish_reason", "fragment_served"), [("length", False), ("stop", True)])
+def test_a_sentence_the_token_limit_broke_off_is_not_served(
+    scripted: tuple[Engine, ScriptedLLM], finish_reason: str, fragment_served: bool
+) -> None:
+    """A reply the model finished is served whole, with or without a final stop; one it was stopped in is served up to
+    its last finished sentence."""
+    engine, fake = scripted
+    use(fake, _cut_after_first_sentence)
+    fake.finish_reason = finish_reason
+    answer = engine.answer("How many people were killed in the Crocus City Hall attack?")
+    fragment = _cut_after_first_sentence(fake.prompts[-1]).split("] ")[-1]
+    assert not answer.refused
+    assert (fragment in answer.answer) is fragment_served

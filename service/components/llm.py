@@ -29,6 +29,7 @@ class LLMReply:
     model: str
     prompt_tokens: int
     completion_tokens: int
+    cut_off: bool = False  # the model stopped at the token limit, mid-sentence as likely as not
 
 
 def import_litellm() -> Any:
@@ -172,7 +173,8 @@ class LLMClient:
             raise
         except Exception as exc:
             raise LLMCallError(f"the language model {self.model!r} failed: {_first_line(exc)}") from exc
-        return _reply(response.choices[0].message.content or "", self.model, getattr(response, "usage", None))
+        choice = response.choices[0]
+        return _reply(choice.message.content or "", self.model, getattr(response, "usage", None), choice.finish_reason)
 
 
 def _build_router(settings: Settings) -> Any:
@@ -207,9 +209,11 @@ def _first_line(exc: Exception) -> str:
 def _drain(stream: Any, on_text: TextSink, model: str) -> LLMReply:
     parts: list[str] = []
     usage: Any = None
+    finish: str | None = None
     try:
         for chunk in stream:
             piece = chunk.choices[0].delta.content if chunk.choices else None
+            finish = (chunk.choices[0].finish_reason if chunk.choices else None) or finish
             usage = getattr(chunk, "usage", None) or usage
             if piece:
                 parts.append(piece)
@@ -218,13 +222,14 @@ def _drain(stream: Any, on_text: TextSink, model: str) -> LLMReply:
         inner = getattr(stream, "completion_stream", None)
         if inner is not None and hasattr(inner, "close"):
             inner.close()
-    return _reply("".join(parts), model, usage)
+    return _reply("".join(parts), model, usage, finish)
 
 
-def _reply(text: str, model: str, usage: Any) -> LLMReply:
+def _reply(text: str, model: str, usage: Any, finish: str | None) -> LLMReply:
     return LLMReply(
         text=text,
         model=model,
         prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
         completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
+        cut_off=finish == "length",
     )

@@ -118,6 +118,18 @@ def split_claims(answer: str) -> list[Claim]:
     return claims
 
 
+# Where a sentence ends: its stop (not a decimal point), a closing quote or bracket, and the markers after it
+# ('…"a real step". [1][2]').
+_SENTENCE_END = re.compile(r"[.!?](?!\w)[\"”’')]*(?:\s*" + _MARKER.pattern + r")*", re.IGNORECASE)
+
+
+def without_unfinished_end(answer: str) -> str:
+    """A reply the model stopped at its token limit, up to the end of its last finished sentence: "…since 1994. [6]
+    European Commission President" ends at "[6]"."""
+    ends = list(_SENTENCE_END.finditer(answer))
+    return answer[: ends[-1].end()] if ends else ""
+
+
 def gives_sentinel(text: str) -> bool:
     """Whether ``text`` gives the prompt's answer for a question the sources cannot answer, anywhere in it."""
     return _SENTINEL.search(text) is not None

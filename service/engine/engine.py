@@ -12,7 +12,7 @@ from service.components.llm import LLMClient, Message, TextSink
 from service.components.reranker import CrossEncoderReranker
 from service.engine.antecedents import with_antecedents
 from service.engine.article_index import ArticleIndex
-from service.engine.claims import Claim, main_clause, says_not_found, split_claims
+from service.engine.claims import Claim, main_clause, says_not_found, split_claims, without_unfinished_end
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.prompts import AnswerPrompts
 from service.engine.question_forms import (
@@ -60,6 +60,7 @@ class Trace:
     model_output: str = ""
     retrieved: list[RetrievedChunk] = field(default_factory=list)
     refused_by: str | None = None  # "request", "relevance_gate", "model" or "checker"
+    model_cut_off: bool = False  # the model stopped at its token limit (its unfinished last sentence is no claim)
 
     @property
     def quoted(self) -> int:
@@ -218,14 +219,15 @@ class Engine:
         timings["llm_ms"] = _ms_since(mark)
 
         mark = time.perf_counter()
-        claims = [c for c in split_claims(reply.text) if not says_not_found(c.text)]
+        finished = without_unfinished_end(reply.text) if reply.cut_off else reply.text
+        claims = [c for c in split_claims(finished) if not says_not_found(c.text)]
         verdicts = evidence_for_yes_or_no(self._checked(question, claims, sources), sources, asks_yes_or_no(question))
         verdicts, on_question = self._served([question, *earlier], when, verdicts, sources)
         timings["verify_ms"] = _ms_since(mark)
         answer = self._compose(verdicts, on_question, sources, timings, started)
         answer.tokens = TokenCounts(prompt=reply.prompt_tokens, completion=reply.completion_tokens)
         refused_by = ("checker" if claims else "model") if answer.refused else None
-        return Trace(answer, ranked, verdicts, reply.text, retrieved, refused_by)
+        return Trace(answer, ranked, verdicts, reply.text, retrieved, refused_by, reply.cut_off)
 
     def _checked(self, question: str, claims: list[Claim], sources: list[SourceSentence]) -> list[Verdict]:
         """Each claim checked. One the checker cannot confirm whole, but whose main clause it can once a trailing aside
