@@ -18,6 +18,7 @@ CRITICS = (
         ("Who claimed responsibility for the attack?", "claim"),
         ("Which group claimed responsibility for the attack?", "claim"),
         ("Who has accused Ukraine?", "accus"),
+        ("Who said they would find a buyer?", "say"),  # "said", a filler word elsewhere, is the verb here
         ("Who was blamed for the attack?", None),  # the one asked about does not act
         ("Who did Russia blame for the attack?", None),
         ("Whom did she replace?", None),
@@ -83,3 +84,14 @@ def test_one_verb_of_saying_stands_for_another() -> None:
     assert claimed is not None
     assert not done_by_another(claimed, actors(said, "call"), uses(said, "call"))
     assert not uses("Lukashenko assisted Putin in preventing the gunmen from entering Belarus.", "claim")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "does"),
+    [
+        ("Administrators from Hale & Pruitt said they hoped to find a buyer for the two routes within weeks.", True),
+        ("Chief executive Colm Dervan blamed fuel costs, which he said had doubled since 2021.", False),
+    ],
+)
+def test_who_said_something_is_read_from_the_sentence_that_says_it(sentence: str, does: bool) -> None:
+    assert does_what_is_asked("Who said they would find a buyer for Gull Line's routes?", sentence) is does

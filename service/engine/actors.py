@@ -27,6 +27,8 @@ AGENT_REACH = 6  # "was credited with the agreement by both sides": how far afte
 ACTOR_WORDS = 3  # the words before "who" read as the one acting: "Russian security officials who claimed"
 AGENT_WORDS = 5  # the words after "by" read as the one acting: "by mining engineer Oskar Friel"
 OBJECT_REACH = 3  # "claimed responsibility", "accused Ukraine and the West": how near its verb the question's object
+SAID_REACH = 6  # "said they hoped to find a buyer": what was said, a clause, stands a little further off
+_SAY = "say"  # "said" is a filler word to ``content_terms`` (an answer's "the article said"); here it is the verb
 
 
 def asked_action(question: str) -> str | None:
@@ -37,7 +39,7 @@ def asked_action(question: str) -> str | None:
 def _asked(question: str) -> tuple[str | None, str]:
     """The stemmed verb of a who-question, and the words after it ("responsibility for the attack?")."""
     match = _ASKED.match(question)
-    terms = content_terms(match.group(1)) if match else set()
+    terms = _verb_terms(match.group(1)) if match else set()
     if match is None or len(terms) != 1:
         return None, ""
     return next(iter(terms)), question[match.end() :]
@@ -52,7 +54,13 @@ def actors(sentence: str, action: str) -> list[set[str] | None]:
 
 
 def _uses_of(words: list[str], action: str) -> list[int]:
+    if action in _saying_actions():  # "Who said…?" is asked of whoever said, told or called
+        return [i for i, word in enumerate(words) if _SAYING.fullmatch(word)]
     return [i for i, word in enumerate(words) if action in content_terms(word)]
+
+
+def _verb_terms(word: str) -> set[str]:
+    return {_SAY} if word.lower() in {"say", "says", "said"} else content_terms(word)
 
 
 def _actor(words: list[str], i: int) -> set[str] | None:
@@ -84,7 +92,8 @@ def does_what_is_asked(question: str, sentence: str) -> bool:
     following = next((terms for w in _WORD.findall(rest) if (terms := content_terms(w))), set())
     words = _WORD.findall(sentence)
     for i in _uses_of(words, action):
-        near = set().union(*(content_terms(w) for w in words[i + 1 : i + 1 + OBJECT_REACH]))
+        reach = SAID_REACH if action in _saying_actions() else OBJECT_REACH
+        near = set().union(*(content_terms(w) for w in words[i + 1 : i + 1 + reach]))
         who = _actor(words, i)
         if who and who - asked and following <= near:
             return True
@@ -102,7 +111,7 @@ def uses(sentence: str, action: str) -> bool:
 @cache
 def _saying_actions() -> frozenset[str]:
     """The verbs of saying as ``asked_action`` gives them, stemmed (when first needed, not at import)."""
-    return frozenset(content_terms(_SAYING_VERBS))
+    return frozenset(content_terms(_SAYING_VERBS)) | {_SAY}
 
 
 def _agent(words: list[str], verb: int, *, passive: bool) -> set[str] | None:
