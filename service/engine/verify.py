@@ -6,8 +6,9 @@ evidence (MiniLM cosine). A short answer ("139") is read together with the quest
 when it is a speaker or actor ("Varga spoke at a rally"), must stand in the sentence that carries the rest of the claim,
 in its headline, or in the sentence before it where that one says "she": a statement about Halloran's rally is not
 evidence that Varga spoke there, whatever the question asked; and what the claim says of its subject, or has them say,
-or who it says they are, must stand in the sentences about the subject. A claim that only repeats the question's words
-answers no question but a yes-or-no one, and is marked: its yes or no is not checked (like every supported answer to a
+or who it says they are, must stand in the sentences about the subject; a name it puts where its sentence says "her"
+must be one the sentence before (whom "her" stands for) names. A claim that only repeats the question's words answers
+no question but a yes-or-no one, and is marked: its yes or no is not checked (like every supported answer to a
 yes-or-no question, it is served as the sentences it cites). A claim that says something is not so needs evidence that
 says something is not so ("did not close" is not "closed"). A claim that blames or accuses someone needs evidence that
 blames them, and not by the one it names as blaming ("blamed on Russia" is not "Russian officials accused Ukraine"). A
