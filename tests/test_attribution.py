@@ -417,23 +417,3 @@ def test_a_name_put_in_place_of_a_pronoun_must_be_whom_it_stands_for(checker: Cl
     right = split_claims("Both sides credited Anneliese Strom, the mediator, with the agreement [1][2].")
     (verdict,) = checker.run(question, right, [replace(mediator, score=-3.0), credited])
     assert verdict.supported
-
-
-REFERENDUM_VOTE = sentence(
-    "003_01054b65efa5ce0e.txt",
-    "On Sunday, a referendum was held in Belarus, and Russian state media\u00a0reports\u00a0that 65.2 percent of "
-    "voters approved changing the constitution so the country can have nuclear weapons on its soil.",
-    folder=SEED.parent,
-    header=("Belarus votes to allow nuclear weapons on its soil", "unknown", "2022-02-28"),
-)
-
-
-@pytest.mark.parametrize(
-    ("according_to", "supported"), [("Russian state media", True), ("the opposition", False), ("reports", True)]
-)
-def test_whom_a_claim_is_according_to_must_be_in_its_sentence(
-    checker: ClaimChecker, according_to: str, supported: bool
-) -> None:
-    claim = split_claims(f"According to {according_to}, 65.2 percent of voters approved the change [1].")
-    (verdict,) = checker.run("What share of voters approved the referendum in Belarus?", claim, [REFERENDUM_VOTE])
-    assert verdict.supported is supported

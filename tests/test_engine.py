@@ -375,17 +375,15 @@ def test_a_step_of_a_change_is_served_though_it_reads_as_no_answer_to_what_chang
 
 
 DEAL_PAGE = Path("evals/dev2_articles/401_nurses_deal.txt")
-MEDIATOR = "appointed a mediator, former judge Anneliese Strom"
 
 
-def test_the_model_is_shown_whom_a_pronoun_stands_for_and_a_name_put_in_its_place_is_checked(tmp_path: Path) -> None:
-    """ "Both sides credited her with the agreement": the sentence before, which names the mediator, reads as no
-    answer to the question, but it is whom "her" stands for."""
-    settings = _with_pages(tmp_path, DEAL_PAGE, STRIKE_PAGE, RESCUE_PAGE, Path("evals/dev2_articles/500_mine.txt"))
+def test_a_name_put_in_place_of_a_pronoun_is_checked_against_whom_it_stands_for(tmp_path: Path) -> None:
+    """ "Both sides credited her with the agreement": the sentence before names the mediator, whom "her" stands
+    for."""
+    settings = _with_pages(tmp_path, DEAL_PAGE)
     question = "Who did both sides credit with the agreement?"
-    fake = register_fake(claim_citing("credited her", "Both sides credited Marguerite Tallis with the agreement"))
+    register_fake(claim_citing("credited her", "Both sides credited Marguerite Tallis with the agreement"))
     answer = build_engine(settings).answer(question)
-    assert MEDIATOR in fake.prompts[-1]
     assert "Tallis" not in answer.answer, "Tallis is named in the article, but 'her' is the mediator"
     register_fake(claim_citing("credited her", "Both sides credited Anneliese Strom with the agreement"))
     answer = build_engine(settings).answer(question)

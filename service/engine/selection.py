@@ -24,9 +24,6 @@ TIME_BOOST = 2.0
 # sentences are shown too ("costs rose" → "the firm blamed storms" → "the auditor said it underbid").
 FOLLOWERS = 2
 FOLLOWER_MIN_WORDS = 6  # a credit line like "(Aljazeera)" is no sentence to show
-# A relevant sentence's pronoun partners (the sentence its "she" refers back to, or the next one, whose "she" is
-# its person) are shown too, at most this many.
-PARTNERS = 3
 # A why-question is shown this many more sentences that give a cause, from the articles already chosen: the
 # cross-encoder reads "Chief executive Colm Dervan blamed fuel costs" as no answer to "Why did Gull Line collapse?".
 CAUSES = 2
@@ -92,7 +89,6 @@ class SentenceSelector:
             scored = _time_boosted(scored, when)
         chosen = sorted(scored, key=lambda s: s.score, reverse=True)[:top_k]
         chosen += [s for s in _followers(chosen[0], scored) if s not in chosen]
-        chosen += [s for s in self._partners(chosen, scored) if s not in chosen]
         if asks_why(question):
             chosen += _causes(chosen, scored)
         for mark in asks_of_page(question):
@@ -121,33 +117,6 @@ class SentenceSelector:
         in_context = self._reranker.score(question, [_in_context(c) for c in candidates])
         mean: np.ndarray = (alone + in_context) / 2
         return mean
-
-    def _partners(self, chosen: list[SourceSentence], scored: list[SourceSentence]) -> list[SourceSentence]:
-        """For the chosen sentences that read as relevant, best first: the sentence just before one that opens on a
-        pronoun (whom its "she" stands for), and the sentence just after one when that opens on a pronoun (what she
-        said next: '"This is the best news this valley has had in years," she told reporters'), at most
-        ``PARTNERS``."""
-        partners: list[SourceSentence] = []
-        for sentence in sorted(chosen, key=lambda s: s.score, reverse=True):
-            if sentence.score < RELEVANT:
-                break
-            before, after = self._neighbours(sentence, scored)
-            if before is not None and refers_back(sentence.text):
-                partners.append(before)
-            if after is not None and refers_back(after.text):
-                partners.append(after)
-        return list(dict.fromkeys(p for p in partners if p not in chosen))[:PARTNERS]
-
-    def _neighbours(
-        self, sentence: SourceSentence, scored: list[SourceSentence]
-    ) -> tuple[SourceSentence | None, SourceSentence | None]:
-        """The retrieved sentences right before and right after ``sentence`` in its file, where nothing but white
-        space stands between."""
-        text = self._files.text(sentence.path) or ""
-        same = [s for s in scored if s.path == sentence.path]
-        before = [s for s in same if s.end <= sentence.start and not text[s.end : sentence.start].strip()]
-        after = [s for s in same if s.start >= sentence.end and not text[sentence.end : s.start].strip()]
-        return (before[0] if before else None), (after[0] if after else None)
 
     def _with_context(self, sentence: SourceSentence) -> SourceSentence:
         if not refers_back(sentence.text):

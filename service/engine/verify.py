@@ -22,7 +22,6 @@ The same checker serves answers and scores the evals.
 """
 
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -56,8 +55,6 @@ from service.engine.lexicon import (
 from service.engine.question_forms import asks_of_page, asks_yes_or_no
 from service.engine.selection import UNKNOWN, SourceSentence
 
-# "According to the opposition, Lukashenko won": whom a claim says it is according to, up to the next stop
-_ACCORDING = re.compile(r"\baccording to\s+([^,.;:()\"“”\[]{1,60})", re.IGNORECASE)
 COVERAGE_WEIGHT = 0.55
 MIN_COVERAGE = 0.5
 MIN_CITED_SCORE = 0.35
@@ -133,7 +130,6 @@ class ClaimFacts:
     acting: set[str]  # who it says does what a who-question asks: its evidence must not have someone else do it
     times: set[str]  # the times it gives, when it answers a when-question with the asked event's words
     event: set[str]  # those words ("appeal", "hear"): one sentence must hold them with the time
-    according: set[str]  # the words of whom it says it is according to ("the opposition"): its evidence must hold them
 
 
 class ClaimChecker:
@@ -215,7 +211,6 @@ class ClaimChecker:
                 acting=next((who for who in actors(claim.text, action) if who), set()) if action else set(),
                 times=times(claim.text) if event else set(),
                 event=event & claim_terms,
-                according=content_terms(" ".join(_ACCORDING.findall(claim.text))),
             )
             if not (facts.novel or facts.numbers or yes_or_no) or is_unfinished(claim.text):
                 # Only the question's own words ("Wagner fighters were killed"): no answer to who, what or how many;
@@ -269,7 +264,6 @@ class ClaimChecker:
             facts.numbers - ev_numbers
             or facts.money - ev_money
             or facts.names - ev_names
-            or facts.according - ev_names
             or coverage < MIN_COVERAGE
             or _off_topic(facts, evidence, ev_names)
             or _beyond_page(facts, evidence, ev_terms)
