@@ -91,8 +91,8 @@ def does_what_is_asked(question: str, sentence: str) -> bool:
     asked = content_terms(question)
     following = next((terms for w in _WORD.findall(rest) if (terms := content_terms(w))), set())
     words = _WORD.findall(sentence)
+    reach = SAID_REACH if action in _saying_actions() else OBJECT_REACH
     for i in _uses_of(words, action):
-        reach = SAID_REACH if action in _saying_actions() else OBJECT_REACH
         near = set().union(*(content_terms(w) for w in words[i + 1 : i + 1 + reach]))
         who = _actor(words, i)
         if who and who - asked and following <= near:

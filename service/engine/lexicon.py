@@ -213,9 +213,7 @@ def _before_any_name(pronouns: re.Pattern[str], text: str) -> bool:
     pronoun = pronouns.search(text)
     if pronoun is None:
         return False
-    named = (
-        m.start() for m in _NAME_WORD.finditer(text) if not _PRONOUN.fullmatch(m.group()) and content_terms(m.group())
-    )
+    named = (m.start() for m in _NAME_WORD.finditer(text) if content_terms(m.group()))  # "She", "Both": stop words
     return pronoun.start() < min(named, default=len(text))
 
 

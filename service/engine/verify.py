@@ -369,8 +369,10 @@ def _renames_pronoun(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
     her with the agreement" where the sentence before names the mediator, Anneliese Strom (whatever other sentence
     names Tallis)."""
     for e in _carriers(facts.terms, evidence):
+        if not e.antecedent:
+            continue
         # the names it gives beyond the sentence and its headline
-        others = facts.mentioned - (e.subjects - e.antecedent) - calendar_terms() if e.antecedent else set()
+        others = facts.mentioned - (e.subjects - e.antecedent) - calendar_terms()
         if others and not others & e.antecedent:
             return True
     return False
