@@ -276,9 +276,32 @@ def _named(line: Line, match: re.Match[str]) -> tuple[str, tuple[int, int]]:
     return name, (start, start + len(name))
 
 
+def _short_sentence(line: Line) -> bool:
+    """A line too short to read as prose alone, written as a sentence ("Turnout was 64 percent.")."""
+    text = line.text
+    return 2 <= line.words < 8 and _TERMINATOR.search(text) is not None and text.endswith(_SENTENCE_END)
+
+
+def _body(lines: list[Line]) -> list[Line]:
+    """The prose lines, and the short sentences standing as paragraphs of their own between them: a story's
+    one-line paragraph ("The port authority has offered 3.1 percent.") is no menu or caption when prose comes
+    before and after it."""
+    prose = [is_prose(line) for line in lines]
+    keep = list(prose)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not prose[j] and _short_sentence(lines[j]) and not is_boilerplate(lines[j]):
+            j += 1
+        if j > i and i > 0 and prose[i - 1] and j < len(lines) and prose[j]:
+            keep[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return [line for line, kept in zip(lines, keep, strict=True) if kept]
+
+
 def clean_article(text: str) -> CleanArticle:
     lines = split_lines(text)
-    body = [line for line in lines if is_prose(line)]
+    body = _body(lines)
     if not body:  # pages whose paragraphs lack end punctuation: fall back to long lines
         body = [line for line in lines if line.words >= 8 and not is_boilerplate(line)]
     header = [line for line in lines if body and line.start < body[0].start]

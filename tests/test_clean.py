@@ -204,3 +204,21 @@ def test_the_publisher_is_read_from_the_masthead_or_a_wire_credit_and_located_ex
     assert article.publisher == publisher
     if publisher != UNKNOWN:
         assert article.credit is not None and page[slice(*article.credit)] == publisher
+
+
+def test_a_one_line_paragraph_between_prose_is_kept_but_not_a_short_line_outside_the_story() -> None:
+    """News gives a short fact a paragraph of its own; dropping it loses the answer ("offered 3.1 percent")."""
+    page = (
+        "Brenna dock workers strike over pay\n\nFebruary 2, 2025\n\n"
+        "About 900 dock workers walked off the job at the port of Brenna on Monday.\n"
+        "The port authority has offered 3.1 percent.\n"
+        "He refused.\n"
+        "The union said the strike would last a week and more walkouts would follow in April.\n"
+        "Share this article.\n"
+        "Comments are closed.\n"
+    )
+    article = clean_article(page)
+    kept = [page[start:end] for start, end in article.paragraphs]
+    assert "The port authority has offered 3.1 percent." in kept
+    assert "He refused." in kept
+    assert "Share this article." not in kept and "Comments are closed." not in kept

@@ -3,6 +3,7 @@ and a question about the latest state favours the newest article. Real Chroma, e
 model is a scripted stand-in that records its prompt."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -115,3 +116,41 @@ def test_the_latest_figure_is_the_best_ranked_source(engine_and_model: tuple[Eng
     engine, _ = engine_and_model
     trace = engine.run("What is the most recent cost figure for the Orlen Bridge?")
     assert trace.sources[0].source == "c_2024.txt"
+
+
+DOCK_ARTICLES = {
+    "g_dock_strike.txt": (
+        "Brenna dock workers strike over pay\n\nFebruary 2, 2025\n\n"
+        "About 900 dock workers walked off the job at the port of Brenna on Monday.\n"
+        "The Brenna Dockers' Union is demanding a pay rise of 8 percent.\n"
+        "The port authority has offered 3.1 percent.\n"
+        "The union said the strike would last a week and that more walkouts would follow in April if no better offer"
+        " was made.\n"
+        "Ships waiting to unload were anchored outside the harbour.\n"
+    ),
+    "h_dock_deal.txt": (
+        "Brenna dockers accept deal\n\nApril 25, 2025\n\n"
+        "Dock workers at Brenna have voted to accept a pay rise of 5.5 percent, ending a dispute that saw two strikes"
+        " since February.\n"
+        "The second strike, in early April, lasted two days.\n"
+        "The regional government, which had stayed out of the dispute in February, sent a mediator in April.\n"
+        "The port authority said it would delay buying two new cranes to pay for the rise.\n"
+    ),
+}
+
+
+def test_a_question_about_a_change_between_two_times_is_shown_each_articles_step(tmp_path: Path) -> None:
+    """Asked how the pay offer changed between February and April, the cross-encoder rates the sentences that name
+    those months over the ones giving the offers ("The port authority has offered 3.1 percent"); each article chosen
+    still shows its sentence about the offer itself."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in DOCK_ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = make_settings(tmp_path / "data", llm_model=f"{FAKE_PROVIDER}/recorder")
+    build_ingestor(settings).run([folder])
+    register_fake(quote_best_source)
+    trace = build_engine(settings).run("How did the pay offer change between February and April?", top_k=2)
+    shown = {s.text for s in trace.sources}
+    assert "The port authority has offered 3.1 percent." in shown
+    assert any("5.5 percent" in text for text in shown)

@@ -1,6 +1,6 @@
 import pytest
 
-from service.engine.time_focus import read_time_focus
+from service.engine.time_focus import read_time_focus, what_changed
 
 pytestmark = pytest.mark.unit
 
@@ -51,3 +51,19 @@ def test_questions_about_time_or_change_read_the_articles_oldest_first(question:
 )
 def test_a_question_about_change_across_time_is_told_from_one_about_a_moment(question: str, across: bool) -> None:
     assert read_time_focus(question).across_time is across
+
+
+@pytest.mark.parametrize(
+    ("question", "step"),
+    [
+        ("How did the pay offer change between February and March?", "What was the pay offer?"),
+        ("How has the death toll changed over time?", "What was the death toll?"),
+        ("What changed about the cost after the vote?", "What was the cost?"),
+        ("How did Lukashenko respond to the protests?", None),
+        ("What changed between June 9 and June 13?", None),
+    ],
+)
+def test_a_question_about_how_something_changed_gives_the_question_each_step_answers(
+    question: str, step: str | None
+) -> None:
+    assert what_changed(question) == step

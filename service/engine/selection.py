@@ -12,7 +12,7 @@ from service.engine.injection import speaks_to_the_model
 from service.engine.lexicon import previous_sentence, refers_back
 from service.engine.question_forms import asks_of_page, asks_why, gives_cause, without_second_page_question
 from service.engine.source_files import SourceFiles
-from service.engine.time_focus import TimeFocus
+from service.engine.time_focus import TimeFocus, what_changed
 
 UNKNOWN = "unknown"
 # A sentence the cross-encoder scores at or above this reads as relevant (only the newest such article counts as
@@ -91,10 +91,28 @@ class SentenceSelector:
         chosen += [s for s in _followers(chosen[0], scored) if s not in chosen]
         if asks_why(question):
             chosen += _causes(chosen, scored)
+        if when is not None and when.across_time:
+            chosen += self._steps(question, chosen, scored)
         for mark in asks_of_page(question):
             shown = {(s.path, s.start) for s in chosen}
             chosen += [m for m in self._page_marks(chunks, chosen, mark) if (m.path, m.start) not in shown]
         return [self._with_context(s) for s in chosen]
+
+    def _steps(self, question: str, chosen: list[SourceSentence], scored: list[SourceSentence]) -> list[SourceSentence]:
+        """For a question about how something changed: in each article chosen, the sentence best about the thing that
+        changed, read without the question's times ("What was the pay offer?"), when it is not shown already. Each
+        article is one step of the change; the cross-encoder, asked about the change, rates the months over the
+        figures."""
+        thing = what_changed(question)
+        articles = {s.source for s in chosen}
+        candidates = [s for s in scored if s.source in articles]
+        if thing is None or not candidates:
+            return []
+        best: dict[str, tuple[float, SourceSentence]] = {}
+        for sentence, score in zip(candidates, self._scores(thing, candidates), strict=True):
+            if sentence.source not in best or score > best[sentence.source][0]:
+                best[sentence.source] = (float(score), sentence)
+        return [s for _, s in best.values() if s not in chosen]
 
     def _page_marks(self, chunks: list[NodeWithScore], chosen: list[SourceSentence], mark: str) -> list[SourceSentence]:
         """The byline, dateline or credit (``mark``) of each article a chosen sentence comes from, as its file has

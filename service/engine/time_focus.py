@@ -15,6 +15,14 @@ _CHANGE = re.compile(
 )
 # How something changed across time, which several articles tell in turn (not "what happened after the vote").
 _TRACE = re.compile(r"\b(chang(e|es|ed|ing)|over time|evolv(e|es|ed|ing)|develop(ed|ing)?|shift(ed)?|timeline)\b", re.I)
+# "How did the pay offer change between February and March?", "What changed about the cost after the vote?": the
+# thing whose change is asked.
+_CHANGING = re.compile(
+    r"^\W*(?:how\s+(?:did|has|have|had|does|do)\s+(?P<subject>.+?)\s+(?:chang|evolv|develop|shift)\w*"
+    r"|what\s+(?:has\s+|had\s+)?changed\s+(?:about|in|for|with)\s+(?P<topic>.+?)"
+    r"(?:\s+(?:between|from|since|over|in|during|after|before|across)\b.*)?\W*$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -41,3 +49,15 @@ def read_time_focus(question: str) -> TimeFocus:
         about_change=_CHANGE.search(question) is not None,
         across_time=_TRACE.search(question) is not None or len(set(_YEAR.findall(question))) >= 2,
     )
+
+
+def what_changed(question: str) -> str | None:
+    """For a question about how something changed, a question each step of the change answers: "How did the pay offer
+    change between February and March?" → "What was the pay offer?". The cross-encoder reads the question's months and
+    its "change" and rates "The health authority has offered 4.2 percent" as no answer to it. None for other
+    questions."""
+    match = _CHANGING.match(question)
+    if match is None:
+        return None
+    thing = (match.group("subject") or match.group("topic") or "").strip()
+    return f"What was {thing}?" if thing else None
