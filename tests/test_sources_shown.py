@@ -56,10 +56,14 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def engine_and_model(tmp_path_factory: pytest.TempPathFactory) -> tuple[Engine, ScriptedLLM]:
-    root = tmp_path_factory.mktemp("bridge")
+    return engine_over(tmp_path_factory.mktemp("bridge"), ARTICLES)
+
+
+def engine_over(root: Path, articles: dict[str, str]) -> tuple[Engine, ScriptedLLM]:
+    """An engine over ``articles`` (file name → text), ingested under ``root``, and the scripted model it asks."""
     folder = root / "articles"
     folder.mkdir()
-    for name, text in ARTICLES.items():
+    for name, text in articles.items():
         (folder / name).write_text(text, encoding="utf-8")
     settings = make_settings(root / "data", llm_model=f"{FAKE_PROVIDER}/recorder")
     build_ingestor(settings).run([folder])
@@ -143,14 +147,8 @@ def test_a_question_about_a_change_between_two_times_is_shown_each_articles_step
     """Asked how the pay offer changed between February and April, the cross-encoder rates the sentences that name
     those months over the ones giving the offers ("The port authority has offered 3.1 percent"); each article chosen
     still shows its sentence about the offer itself."""
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in DOCK_ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = make_settings(tmp_path / "data", llm_model=f"{FAKE_PROVIDER}/recorder")
-    build_ingestor(settings).run([folder])
-    register_fake(quote_best_source)
-    trace = build_engine(settings).run("How did the pay offer change between February and April?", top_k=2)
+    engine, _ = engine_over(tmp_path, DOCK_ARTICLES)
+    trace = engine.run("How did the pay offer change between February and April?", top_k=2)
     shown = {s.text for s in trace.sources}
     assert "The port authority has offered 3.1 percent." in shown
     assert any("5.5 percent" in text for text in shown)
