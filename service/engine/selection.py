@@ -104,10 +104,10 @@ class SentenceSelector:
         article is one step of the change; the cross-encoder, asked about the change, rates the months over the
         figures."""
         thing = what_changed(question)
+        if thing is None:
+            return []
         articles = {s.source for s in chosen}
         candidates = [s for s in scored if s.source in articles]
-        if thing is None or not candidates:
-            return []
         best: dict[str, tuple[float, SourceSentence]] = {}
         for sentence, score in zip(candidates, self._scores(thing, candidates), strict=True):
             if sentence.source not in best or score > best[sentence.source][0]:
