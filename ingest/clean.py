@@ -102,8 +102,11 @@ def is_prose(line: Line) -> bool:
     text = line.text
     if text.endswith(("…", "...")) and line.words < 25:
         return False  # a teaser for another article
-    has_sentence = _TERMINATOR.search(text) is not None
-    return line.words >= 8 and has_sentence and text.endswith(_SENTENCE_END) and not is_boilerplate(line)
+    return line.words >= 8 and _written_as_sentence(text) and not is_boilerplate(line)
+
+
+def _written_as_sentence(text: str) -> bool:
+    return _TERMINATOR.search(text) is not None and text.endswith(_SENTENCE_END)
 
 
 # "By Priya Okonjo, Health Reporter" and "Home | News | Health | Sport" are a byline and a menu, not headlines.
@@ -278,8 +281,7 @@ def _named(line: Line, match: re.Match[str]) -> tuple[str, tuple[int, int]]:
 
 def _short_sentence(line: Line) -> bool:
     """A line too short to read as prose alone, written as a sentence ("Turnout was 64 percent.")."""
-    text = line.text
-    return 2 <= line.words < 8 and _TERMINATOR.search(text) is not None and text.endswith(_SENTENCE_END)
+    return 2 <= line.words < 8 and _written_as_sentence(line.text)
 
 
 def _body(lines: list[Line]) -> list[Line]:
