@@ -73,7 +73,15 @@ def test_a_fact_is_not_a_not_found_statement() -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["as stated in", "as reported by", "according to source", "see", "citing", "as stated in the first source"],
+    [
+        "as stated in",
+        "as reported by",
+        "according to source",
+        "see",
+        "citing",
+        "as stated in the first source",
+        "as reported in both articles",
+    ],
 )
 def test_phrases_that_only_point_at_a_source_go_with_the_marker(phrase: str) -> None:
     (claim,) = split_claims(f"Lukashenko has been in power since 1994, {phrase} [1].")
@@ -156,3 +164,12 @@ def test_a_pointer_the_markers_leave_behind_leaves_no_stray_comma(answer: str) -
 )
 def test_a_reply_stopped_at_the_token_limit_ends_with_its_last_finished_sentence(reply: str, finished: str) -> None:
     assert without_unfinished_end(reply) == finished
+
+
+@pytest.mark.parametrize("pointer", ["in", "from"])
+def test_a_preposition_pointing_at_the_closing_marker_goes_with_it(pointer: str) -> None:
+    (claim,) = split_claims(f"The breach was discovered on February 27, according to Pell's statement {pointer} [1].")
+    assert (claim.text, claim.cited) == (
+        "The breach was discovered on February 27, according to Pell's statement.",
+        (1,),
+    )

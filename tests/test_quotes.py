@@ -128,3 +128,12 @@ def test_a_supported_answer_to_a_yes_or_no_question_is_replaced_by_the_sentences
     unsupported = Verdict("No, the union did not back it.", (1,), False, 0.2)
     served = evidence_for_yes_or_no([supported, unsupported], SOURCES, yes_or_no=True)
     assert served == [Verdict(SOURCES[1].text, (2,), True, 1.0, quoted=True, stands_for=claim), unsupported]
+
+
+def test_an_answer_to_a_yes_or_no_question_is_not_served_as_the_byline_it_cites() -> None:
+    """A byline says who wrote the article, not whether anything happened: only the story's sentence is served."""
+    byline = source("By Tomas Reyne", -9.0)
+    shown = [*SOURCES, byline]
+    claim = Verdict("Yes, the board said the ward could not be staffed.", (1, 4), True, 0.8)
+    served = evidence_for_yes_or_no([claim], shown, yes_or_no=True)
+    assert [v.text for v in served] == [SOURCES[0].text]

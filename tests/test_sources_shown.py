@@ -152,3 +152,19 @@ def test_a_question_about_a_change_between_two_times_is_shown_each_articles_step
     shown = {s.text for s in trace.sources}
     assert "The port authority has offered 3.1 percent." in shown
     assert any("5.5 percent" in text for text in shown)
+
+
+def test_a_question_about_who_wrote_an_article_is_read_for_what_the_article_is_about(tmp_path: Path) -> None:
+    """No sentence of a story says who wrote it, so the cross-encoder rates every one far below the relevance gate
+    for "Who wrote the article about…?"; the article's subject ("the fine") decides, and the byline is shown. An
+    article about something no page covers is still refused before the model."""
+    page = (
+        "Harwell Courier\n\nRegulator fines Quenby Water over breach\n\nBy Tomas Reyne\nPublished 18 June 2025\n\n"
+        "The regional data regulator has fined Quenby Water 2.4 million pounds for failing to protect records.\n"
+        "Quenby Water said it would appeal against the decision of the regulator.\n"
+    )
+    engine, model = engine_over(tmp_path, {"fine.txt": page})
+    trace = engine.run("Who wrote the article about the fine?")
+    assert trace.refused_by != "relevance_gate"
+    assert "By Tomas Reyne" in model.prompts[-1]
+    assert engine.run("Who wrote the article about the World Cup final?").refused_by == "relevance_gate"

@@ -39,7 +39,7 @@ def cited_numbers(text: str) -> tuple[int, ...]:
 
 
 # "the first source", "the same article": which source, in the prompt's order (the reader's numbering differs)
-_WHICH_SOURCE = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last|same|other|above|cited|given)"
+_WHICH_SOURCE = r"(?:both|all|first|second|third|fourth|fifth|sixth|seventh|eighth|last|same|other|above|cited|given)"
 _CITING_PHRASE = re.compile(
     r",?\s*\b(?:as (?:stated|mentioned|reported|noted|said|shown|cited|described) (?:in|by)|according to|see|per"
     r"|citing)\s*(?:the\s+)?(?:" + _WHICH_SOURCE + r"\s+)?(?:(?:article|report|source)s?\s*)?(?=\[)",
@@ -65,12 +65,15 @@ _SOURCE_HEADER = re.compile(
 _HEADER_VERB = re.compile(rf"^{_REPORTING}\s+(?:that\s+)?", re.IGNORECASE)  # what is left of "The article… states that"
 
 
+# "…according to Doran Pell's statement in [1].": the words point at the marker, which the reader's numbering replaces;
+# without it the sentence would end "…statement in."
+_POINTING_AT_MARKER = re.compile(r"\s+(?:in|from)\s*(?=(?:" + _MARKER.pattern + r"\s*)+[.!?]?\s*$)", re.IGNORECASE)
 _JOINED_MARKERS = re.compile(r"\]\s*(?:,\s*and|,|and|&)\s*\[", re.IGNORECASE)  # "[1] and [3]" is one marker
 
 
 def strip_markers(text: str) -> str:
     text = _JOINED_MARKERS.sub("][", text)
-    text = _MARKER.sub("", _CITING_PHRASE.sub(" ", text))
+    text = _MARKER.sub("", _POINTING_AT_MARKER.sub(" ", _CITING_PHRASE.sub(" ", text)))
     headless, echoed = _SOURCE_HEADER.subn("", _ATTRIBUTION.sub("", text))
     text = headless.strip(" ,")
     text = _HEADER_VERB.sub("", text) if echoed else text

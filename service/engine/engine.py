@@ -210,7 +210,7 @@ class Engine:
         selected = self._selector.run(question, chunks, top_k or self._options.top_k, when, follows)
         timings["select_ms"] = _ms_since(mark)
         ranked = sorted(selected, key=lambda s: s.score, reverse=True)
-        if not selected or ranked[0].score < self._options.min_relevance:
+        if not self._selector.clears(question, ranked, self._options.min_relevance):
             return Trace(self._refusal(timings, started), ranked, retrieved=retrieved, refused_by="relevance_gate")
         sources = in_reading_order(selected, chronological=when.chronological)
 

@@ -108,6 +108,24 @@ def without_second_page_question(question: str) -> str:
     return _PUBLISHED_TOO.sub("", question).rstrip(" ,?") + "?" if _asks_when_too(question) else question
 
 
+# What a question about an article's page says the article is about: "Who wrote the article about the fine?" → "the
+# fine"; "Which newspaper reported that the nurses had accepted the deal?" → "the nurses had accepted the deal".
+_PAGE_TOPIC = re.compile(
+    r"\b(?:about|on|covering|reporting(?: on| that)?|reported(?: on| that)?|reports? (?:on|that))\s+(?P<topic>.+?)"
+    r"(?:,?\s+(?:and\s+when\b|(?:first\s+)?" + _CAME_OUT + r"\b).*)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def page_topic(question: str) -> str | None:
+    """For a question asked of an article's page, what it says the article is about; None for other questions, or one
+    that does not say."""
+    if not asks_of_page(question):
+        return None
+    match = _PAGE_TOPIC.search(question)
+    return match.group("topic") if match else None
+
+
 def asks_of_page(question: str) -> tuple[str, ...]:
     """What a question asks of an article's page rather than of its story, in this order: its "byline" ("Who
     wrote…?"), its "dateline" ("When was the article… published?") and its "credit" ("Which newspaper…?"); none, one

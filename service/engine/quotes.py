@@ -126,7 +126,8 @@ def evidence_for_yes_or_no(verdicts: list[Verdict], sources: list[SourceSentence
     checker did not support stays, to be removed; so does a bare reply that cites no shown sentence."""
     kept: list[Verdict] = []
     for verdict in verdicts:
-        cited = [n for n in verdict.cited if 1 <= n <= len(sources)]
+        # a byline, dateline or credit tells who wrote or published an article and when, not whether anything happened
+        cited = [n for n in verdict.cited if 1 <= n <= len(sources) and sources[n - 1].page_mark is None]
         bare = _BARE_REPLY.match(verdict.text) is not None
         if not (cited and (bare or (yes_or_no and verdict.supported))):
             kept.append(verdict)

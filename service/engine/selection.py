@@ -10,7 +10,13 @@ from ingest.clean import reads_as_byline, reads_as_dateline
 from service.components.reranker import CrossEncoderReranker
 from service.engine.injection import speaks_to_the_model
 from service.engine.lexicon import previous_sentence, refers_back
-from service.engine.question_forms import asks_of_page, asks_why, gives_cause, without_second_page_question
+from service.engine.question_forms import (
+    asks_of_page,
+    asks_why,
+    gives_cause,
+    page_topic,
+    without_second_page_question,
+)
 from service.engine.source_files import SourceFiles
 from service.engine.time_focus import TimeFocus, what_changed
 
@@ -97,6 +103,18 @@ class SentenceSelector:
             shown = {(s.path, s.start) for s in chosen}
             chosen += [m for m in self._page_marks(chunks, chosen, mark) if (m.path, m.start) not in shown]
         return [self._with_context(s) for s in chosen]
+
+    def clears(self, question: str, shown: list[SourceSentence], min_score: float) -> bool:
+        """Whether a shown sentence bears on the question enough to ask the model: one scores at least ``min_score``
+        against the question or, for a question the cross-encoder reads as about something no sentence says, against
+        what it asks of each article. No one step answers "How did the pay demand change?"; each answers "What was the
+        pay demand?". No sentence of a story says who wrote it; "the fine" is what "Who wrote the article about the
+        fine?" asks of the articles shown (their bylines are shown beside)."""
+        if any(s.score >= min_score for s in shown):
+            return True
+        story = [s for s in shown if s.page_mark is None]
+        readings = [r for r in (what_changed(question), page_topic(question)) if r is not None]
+        return bool(story) and any(float(self._scores(r, story).max()) >= min_score for r in readings)
 
     def _steps(self, question: str, chosen: list[SourceSentence], scored: list[SourceSentence]) -> list[SourceSentence]:
         """For a question about how something changed: in each article chosen, the sentence best about the thing that
