@@ -70,6 +70,13 @@ class Settings(BaseSettings):
         description="A source sentence added to an answer that leaves it out (the other side of a dispute; the best"
         " sentence of an article a change over time needs) must have at least this reranker logit.",
     )
+    dispute_relevance: float = Field(
+        1.0,
+        description="A sentence disputing an account is added to an answer that leaves it out only if its reranker"
+        " logit with the answer as the query is at least this, read alone and read after the sentence before it (or"
+        " if its logit against the question is at least supplement_relevance). On the dev sets and probes the other"
+        " sides that bear on the answer rate 2.3 or more; disputes of another account, 0.5 or less.",
+    )
     unsupported_sentences: Literal["remove", "mark"] = "remove"
     support_threshold: float = Field(0.5, ge=0.0, le=1.0)
     max_question_chars: int = Field(1000, ge=10)

@@ -68,6 +68,7 @@ def build_engine(settings: Settings, llm: LLMClient | None = None) -> Engine:
             quote_relevance=settings.quote_relevance,
             supplement_relevance=settings.supplement_relevance,
             companion_relevance=settings.companion_relevance,
+            dispute_relevance=settings.dispute_relevance,
             unsupported_sentences=settings.unsupported_sentences,
             max_question_chars=settings.max_question_chars,
         ),

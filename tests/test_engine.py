@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from service.engine.engine import Engine
+from service.engine.quotes import disputes
 from service.errors import InvalidInputError
 from service.settings import Settings
 from service.wiring import build_engine, build_ingestor
@@ -199,6 +200,16 @@ def test_the_other_side_of_a_dispute_is_served_when_the_model_leaves_it_out(
     answer = engine.answer("Where were the suspects of the Moscow concert hall attack heading when they fled?")
     assert any("contradicted" in c.quote for c in answer.citations), answer.answer
     assert answer.sentences[-1].text in answer.answer
+
+
+def test_a_dispute_of_another_account_is_not_served_as_the_other_side(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, fake = scripted
+    use(fake, claim_citing("Lithuania", "Lukashenko's main challenger in 2020 fled to Lithuania"))
+    trace = engine.run("Where did Lukashenko's main rival in the 2020 election flee to?")
+    # a sentence disputing Moscow's account of the concert attack suspects is shown, rated on the question…
+    assert any(disputes(s.text) and s.score >= 0.0 for s in trace.sources), [(s.score, s.text) for s in trace.sources]
+    # …but it disputes nothing the answer says
+    assert "Lithuania" in trace.answer.answer and not any(disputes(c.quote) for c in trace.answer.citations)
 
 
 def test_a_how_many_question_is_not_answered_by_a_sentence_without_a_number(

@@ -5,10 +5,10 @@ import pytest
 from service.engine.quotes import (
     best_passage,
     disputes,
+    disputing,
     evidence_for_yes_or_no,
     identity_passage,
     other_figure,
-    other_side,
     uncited_articles,
 )
 from service.engine.selection import SourceSentence
@@ -47,11 +47,12 @@ SOURCES = [
 ]
 
 
-def test_the_other_side_is_the_relevant_dispute_the_answer_does_not_cite() -> None:
+def test_the_other_side_is_a_relevant_dispute_the_answer_does_not_cite() -> None:
     served = [Verdict("The ward cannot be staffed safely.", (1,), True, 0.9)]
-    assert other_side(SOURCES, served, min_score=0.0) == Verdict(SOURCES[1].text, (2,), True, 1.0, quoted=True)
-    assert other_side(SOURCES, [*served, Verdict("x", (2,), True, 0.9)], min_score=0.0) is None
-    assert other_side(SOURCES, served, min_score=4.0) is None
+    assert disputing(SOURCES, served, min_score=-5.0) == [SOURCES[1], SOURCES[2]]
+    assert disputing(SOURCES, served, min_score=0.0) == [SOURCES[1]]
+    assert disputing(SOURCES, [*served, Verdict("x", (2,), True, 0.9)], min_score=0.0) == []
+    assert disputing(SOURCES, served, min_score=4.0) == []
 
 
 def test_a_how_many_answer_is_given_the_other_figure_for_the_same_count() -> None:

@@ -14,6 +14,7 @@ from service.engine.antecedents import with_antecedents
 from service.engine.article_index import ArticleIndex
 from service.engine.claims import Claim, main_clause, says_not_found, split_claims, without_unfinished_end
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
+from service.engine.lexicon import previous_sentence
 from service.engine.prompts import AnswerPrompts
 from service.engine.question_forms import (
     as_question,
@@ -26,10 +27,11 @@ from service.engine.question_forms import (
 from service.engine.quotes import (
     acting_passage,
     best_passage,
+    disputing,
     evidence_for_yes_or_no,
     identity_passage,
     other_figure,
-    other_side,
+    quote,
     uncited_articles,
 )
 from service.engine.selection import UNKNOWN, SentenceSelector, SourceSentence
@@ -89,6 +91,7 @@ class EngineOptions:
     quote_relevance: float
     supplement_relevance: float
     companion_relevance: float
+    dispute_relevance: float
     unsupported_sentences: str
     max_question_chars: int
 
@@ -291,12 +294,33 @@ class Engine:
         if served and when.across_time:
             added += uncited_articles(sources, served + added, self._options.companion_relevance)
         if served or added:
-            dispute = other_side(sources, served + added, self._options.companion_relevance)
+            dispute = self._other_side(sources, served + added)
             added += [dispute] if dispute is not None else []
             # another figure must answer the question on its own: "200,000 took to the streets" is no count of arrests
             figure = other_figure(question, sources, served + added, self._options.supplement_relevance)
             added += [figure] if figure is not None else []
         return added[:MAX_QUOTED]
+
+    def _other_side(self, sources: list[SourceSentence], said: list[Verdict]) -> Verdict | None:
+        """The other side of a dispute the answer leaves out: the most relevant shown sentence that disputes an
+        account, if it is so relevant to the question that it would be served beside any answer
+        (``supplement_relevance``), or if it disputes what the answer says. For that, the cross-encoder reads the
+        answer as the query, and must rate the sentence at least ``dispute_relevance`` both alone and after the
+        sentence before it: alone, "Mara Quist denied this" says little of what is denied; after the sentence
+        before it, the passage may be rated for that sentence alone (the answer's own, before "Lukashenko, for his
+        part, denies any wrongdoing in rigging the election")."""
+        candidates = disputing(sources, said, self._options.companion_relevance)
+        if not candidates:
+            return None
+        answer = " ".join(v.text for v in said)
+        after = [f"{previous_sentence(self._files.text(s.path) or '', s.start)} {s.text}".strip() for s in candidates]
+        bearing = np.minimum(
+            self._reranker.score(answer, [s.text for s in candidates]), self._reranker.score(answer, after)
+        )
+        for sentence, rating in zip(candidates, bearing, strict=True):
+            if sentence.score >= self._options.supplement_relevance or rating >= self._options.dispute_relevance:
+                return quote(sources, sentence)
+        return None
 
     def _on_question(
         self, questions: list[str], verdicts: list[Verdict], sources: list[SourceSentence], across_time: bool = False

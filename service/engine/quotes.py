@@ -2,9 +2,9 @@
 when the model would not answer (or the checker removed all it wrote) or answered from other sentences; failing that,
 for a who-question, the sentence in which someone does what it asks, or for "Who is <name>?" the best that names
 them; the sentences a bare "Yes" or "No", or any claim answering a yes-or-no question, cites, in its place; each
-article of a change over time that the answer leaves out; the other side of a dispute it left out; and, for a
-how-many question, the other figure given for the same count. A quote needs no checking: it is the article's own
-text at its offsets."""
+article of a change over time that the answer leaves out; the candidates for the other side of a dispute it left out;
+and, for a how-many question, the other figure given for the same count. A quote needs no checking: it is the
+article's own text at its offsets."""
 
 import re
 from dataclasses import replace
@@ -86,13 +86,14 @@ def uncited_articles(sources: list[SourceSentence], served: list[Verdict], min_s
     return [quote(sources, s) for s in sorted(best.values(), key=sources.index)]
 
 
-def other_side(sources: list[SourceSentence], served: list[Verdict], min_score: float) -> Verdict | None:
-    """The most relevant shown sentence that disputes an account, when the served answer does not cite it."""
+def disputing(sources: list[SourceSentence], served: list[Verdict], min_score: float) -> list[SourceSentence]:
+    """The shown sentences that dispute an account, rated at least ``min_score``, that the served answer does not
+    cite, the most relevant first: the candidates for the other side of a dispute it left out."""
     cited = _cited(served)
     left_out = [
         s for n, s in enumerate(sources, start=1) if n not in cited and s.score >= min_score and disputes(s.text)
     ]
-    return quote(sources, max(left_out, key=lambda s: s.score)) if left_out else None
+    return sorted(left_out, key=lambda s: s.score, reverse=True)
 
 
 def other_figure(
