@@ -140,6 +140,29 @@ def test_a_passage_that_surely_answers_is_quoted_when_the_model_will_not(scripte
     assert (Path("seeds") / citation.source).read_text("utf-8")[citation.start : citation.end] == citation.quote
 
 
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("Were the four suspects detained in the Bryansk region?", True),
+        ("In which region were the four suspects detained?", False),
+    ],
+)
+def test_a_yes_or_no_question_the_model_will_not_answer_is_answered_by_a_passage_less_sure(
+    seed_index: Path, question: str, quoted: bool
+) -> None:
+    """A yes-or-no answer is served as the sentences it cites anyway: the passage that would be served beside an
+    answer is quoted when the model refuses one, where another question needs a surer passage."""
+    register_fake(lambda _: "NOT IN SOURCES")
+    settings = make_settings(
+        seed_index, llm_model=f"{FAKE_PROVIDER}/scripted", quote_relevance=100.0, supplement_relevance=0.0
+    )
+    answer = build_engine(settings).answer(question)
+    assert answer.refused is not quoted, answer.answer
+    assert ("Bryansk" in answer.answer) is quoted
+    for citation in answer.citations:
+        assert (Path("seeds") / citation.source).read_text("utf-8")[citation.start : citation.end] == citation.quote
+
+
 def test_a_bare_yes_or_no_is_replaced_by_the_sentence_it_cites(scripted: tuple[Engine, ScriptedLLM]) -> None:
     engine, fake = scripted
     use(fake, lambda p: f"No [{best_source(p)}]")  # the wrong way round: a referendum was held
