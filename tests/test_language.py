@@ -27,6 +27,9 @@ def detector() -> LanguageDetector:
         ("Où la candidate de l'opposition s'est-elle réfugiée ?", "fr"),
         ("Wie viele Menschen wurden bei den Protesten festgenommen?", "de"),
         ("Chi ha rivendicato l'attacco alla sala concerti?", "it"),
+        # short, and mostly names: no language is sure, but English is unlikely with or without them
+        ("Qui a remplacé Mara Quist?", "fr"),
+        ("Quem substituiu Mara Quist?", "pt"),
     ],
 )
 def test_questions_in_other_languages_are_recognised(detector: LanguageDetector, question: str, language: str) -> None:
@@ -41,6 +44,8 @@ def test_questions_in_other_languages_are_recognised(detector: LanguageDetector,
         "Beslan school siege",
         "Who is Maren Dahl?",
         "Pompeo Prague freedom Belarus",
+        "Who is Ursula von der Leyen?",
+        "Did Zelensky meet Lukashenko?",
     ],
 )
 def test_english_questions_and_bare_names_stay_english(detector: LanguageDetector, question: str) -> None:

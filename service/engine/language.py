@@ -44,6 +44,7 @@ REFUSALS = {
 }
 MIN_CONFIDENCE = 0.8  # names alone ("Lior Haiat Axios") score 0.2 to 0.6 for some language; sentences 0.98 and up
 MIN_WORDS = 3
+MAX_ENGLISH = 0.05  # English's probability for a short question in another language: 0.003 to 0.03
 _MARKERS = re.compile(r"(?:\s*\[\d+\])+")
 
 
@@ -57,11 +58,30 @@ class LanguageDetector:
         return identifier
 
     def run(self, text: str) -> str:
-        """The text's language code; English unless another is clear (a bare name or keyword stays English)."""
+        """The text's language code; English unless another is clear (a bare name or keyword stays English). A
+        short question is mostly names ("Qui a remplacé Mara Quist?" is French at 0.45, Portuguese at 0.29): it is
+        in another language also when that language comes first, and English is unlikely, both for the whole text
+        and for its words without the names ("Who is Ursula von der Leyen?" reads as German whole, not so without
+        its names)."""
         if len(text.split()) < MIN_WORDS:
             return ENGLISH
         language, confidence = self._identifier.classify(text)
-        return str(language) if language != ENGLISH and confidence >= MIN_CONFIDENCE else ENGLISH
+        if language == ENGLISH:
+            return ENGLISH
+        if confidence >= MIN_CONFIDENCE:
+            return str(language)
+        clear = self._unlike_english(text, language) and self._unlike_english(_without_names(text), language)
+        return str(language) if clear else ENGLISH
+
+    def _unlike_english(self, text: str, language: str) -> bool:
+        ranked = {str(code): float(p) for code, p in self._identifier.rank(text)}
+        return max(ranked, key=lambda code: ranked[code]) == language and ranked[ENGLISH] < MAX_ENGLISH
+
+
+def _without_names(text: str) -> str:
+    """The text without its capitalised words after the first: the names a language cannot be told from."""
+    first, *rest = text.split()
+    return " ".join([first, *(word for word in rest if not word[:1].isupper())])
 
 
 def same_figures(original: str, translated: str) -> bool:
