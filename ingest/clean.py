@@ -110,18 +110,23 @@ def _written_as_sentence(text: str) -> bool:
 
 
 # "By Priya Okonjo, Health Reporter" and "Home | News | Health | Sport" are a byline and a menu, not headlines.
-_BYLINE_OPENER = r"(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ww]ords by)"
+_BYLINE_OPENER = r"(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ww]ords by|[Ww]ords:|[Rr]eporter:|[Aa]uthor:)"
 _BYLINE = re.compile(rf"^{_BYLINE_OPENER}\s", re.IGNORECASE)
 _MENU = re.compile(r"\|.*\|")
 
 
-# A byline that names someone ("By Senna Albright", "Reporting by Keld Amsel; Editing by Rosa Fint") is kept as a
-# paragraph of its own, so that "who wrote it?" has a span to cite.
+# A byline that names someone ("By Senna Albright", "Reporting by Keld Amsel; Editing by Rosa Fint", "Words: Ruth
+# Abelard") is kept as a paragraph of its own, so that "who wrote it?" has a span to cite; so is one that gives the
+# writer's name and trade, with no "By" ("Nadia Ferro, Business reporter").
 _NAMED_BYLINE = re.compile(rf"^{_BYLINE_OPENER}\s+[A-Z][\w'.-]*\s+[A-Z]")
+_NAME_AND_TRADE = re.compile(
+    r"^[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3},\s+(?:[\w-]+\s+){0,3}"
+    r"(?:[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Jj]ournalist)s?$"
+)
 
 
 def reads_as_byline(text: str) -> bool:
-    return len(text.split()) <= 12 and _NAMED_BYLINE.match(text) is not None
+    return len(text.split()) <= 12 and (_NAMED_BYLINE.match(text) or _NAME_AND_TRADE.match(text)) is not None
 
 
 def _bylines(line: Line) -> list[tuple[int, int]]:
@@ -142,6 +147,7 @@ def is_headline(line: Line) -> bool:
         and not line.text.endswith(("…", "."))
         and not is_boilerplate(line)
         and _BYLINE.match(line.text) is None
+        and not reads_as_byline(line.text)
         and _MENU.search(line.text) is None
     )
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import UNKNOWN, clean_article, find_date, reads_as_dateline
+from ingest.clean import UNKNOWN, clean_article, find_date, reads_as_byline, reads_as_dateline
 
 pytestmark = pytest.mark.unit
 
@@ -117,6 +117,24 @@ def test_a_named_byline_is_kept_as_a_citeable_paragraph_but_not_a_heading_or_a_s
     assert kept[-1] == "Reporting by Keld Amsel; Editing by Rosa Fint"
     assert "By the numbers" not in kept
     assert clean_article(page).title == "Nurses walk out at three hospitals over pay"
+
+
+@pytest.mark.parametrize("byline", ["Nadia Ferro, Business reporter", "Words: Ruth Abelard", "Author: Ilse Varga"])
+def test_a_byline_without_by_is_the_byline_not_the_title(byline: str) -> None:
+    page = (
+        "Lenmark Herald\nHome > Business > Aviation\n\nSkyvale Air to cut 1,100 jobs as administrators sell routes\n\n"
+        f"{byline}\nPublished: 2 September 2025\n\n"
+        "The administrators of Skyvale Air said on Monday that 1,100 of the airline's staff would lose their jobs.\n"
+    )
+    article = clean_article(page)
+    assert article.title == "Skyvale Air to cut 1,100 jobs as administrators sell routes"
+    assert article.byline is not None and page[slice(*article.byline)] == byline
+    assert article.byline in article.paragraphs
+
+
+def test_a_line_naming_someone_and_a_role_in_the_story_is_no_byline() -> None:
+    assert not reads_as_byline("Mara Quist, chief executive")
+    assert not reads_as_byline("The editor, Rosa Fint, said the paper would appeal.")
 
 
 BODY = "Eleven miners were trapped underground on Sunday after a tunnel collapsed at the copper mine.\n"
