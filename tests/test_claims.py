@@ -64,6 +64,10 @@ def test_a_claim_ends_before_its_trailing_aside() -> None:
     assert main_clause(Claim(text="Orlo said the rescue, which began Sunday, could take four days.", cited=())) is None
     assert main_clause(Claim(text="Mara Dulic, who runs Veska.", cited=())) is None
     assert main_clause(Claim(text="Putin met Lukashenko in St Petersburg.", cited=())) is None
+    # a trailing participle clause is an aside too, but not one followed by more of the sentence
+    quist = Claim(text="Mara Quist resigned on 29 August, citing rising fuel costs and a failed takeover.", cited=(5,))
+    assert main_clause(quist) == Claim(text="Mara Quist resigned on 29 August.", cited=(5,))
+    assert main_clause(Claim(text="The airline collapsed, leaving 41,000 stranded, Sorde said.", cited=())) is None
 
 
 def test_a_fact_is_not_a_not_found_statement() -> None:

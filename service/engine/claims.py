@@ -83,10 +83,13 @@ def strip_markers(text: str) -> str:
     return " ".join(text.split())
 
 
-# A trailing aside the model adds to a sentence (", a mining company in Belarus."): the place to end a claim the
-# checker cannot confirm whole. Only one that runs to the sentence's end: "the rescue, which began Sunday, could
-# take…" has no main clause before its comma.
-_TRAILING_ASIDE = re.compile(r",\s+(?:a|an|which|who|whose|where|known as)\s[^,;]*$", re.IGNORECASE)
+# A trailing aside the model adds to a sentence (", a mining company in Belarus.", ", citing rising fuel costs."):
+# the place to end a claim the checker cannot confirm whole. Only one that runs to the sentence's end: "the rescue,
+# which began Sunday, could take…" has no main clause before its comma.
+_TRAILING_ASIDE = re.compile(
+    r",\s+(?:a|an|which|who|whose|where|known as|citing|saying|adding|leaving|blaming|following)\s[^,;]*$",
+    re.IGNORECASE,
+)
 MIN_CLAUSE_WORDS = 4
 
 
