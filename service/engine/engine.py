@@ -273,14 +273,14 @@ class Engine:
         """Source sentences served as they stand where the answer falls short: the passage the cross-encoder rates
         best, when nothing the model wrote cites it (it must be sure, ``quote_relevance``, to overrule a refusal;
         ``supplement_relevance`` is enough beside an answer from other sentences, and in place of a yes or no, which
-        is served as the sentences it cites anyway), or failing that for a who-question
-        the sentence in which someone does what it asks, or that names whom it asks about; for a change over time, each
-        article the answer leaves out; the other side of a dispute it leaves out; and, for a how-many question,
-        another figure for the count it gives."""
+        is served as the sentences it cites anyway), or failing that for a who-question the sentence in which someone
+        does what it asks, or that names whom it asks about; for a change over time, each article the answer leaves
+        out; the other side of a dispute it leaves out (``_other_side``); and, for a how-many question, another figure
+        for the count it gives."""
         served = [v for v, on in zip(verdicts, on_question, strict=True) if v.supported and on]
         added: list[Verdict] = []
-        yes_or_no = asks_yes_or_no(question)
-        sure = self._options.supplement_relevance if served or yes_or_no else self._options.quote_relevance
+        less_sure = served or asks_yes_or_no(question)
+        sure = self._options.supplement_relevance if less_sure else self._options.quote_relevance
         passage = best_passage(sources, served, sure)
         if passage is None or not fits_question(question, passage.text):
             # nothing else answers "Who claimed responsibility…?": the sentence in which someone claims it does;
