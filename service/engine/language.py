@@ -65,17 +65,22 @@ class LanguageDetector:
         its names)."""
         if len(text.split()) < MIN_WORDS:
             return ENGLISH
-        language, confidence = self._identifier.classify(text)
+        ranked = self._ranked(text)
+        language = max(ranked, key=lambda code: ranked[code])
         if language == ENGLISH:
             return ENGLISH
-        if confidence >= MIN_CONFIDENCE:
-            return str(language)
-        clear = self._unlike_english(text, language) and self._unlike_english(_without_names(text), language)
-        return str(language) if clear else ENGLISH
+        if ranked[language] >= MIN_CONFIDENCE:
+            return language
+        clear = _unlike_english(ranked, language) and _unlike_english(self._ranked(_without_names(text)), language)
+        return language if clear else ENGLISH
 
-    def _unlike_english(self, text: str, language: str) -> bool:
-        ranked = {str(code): float(p) for code, p in self._identifier.rank(text)}
-        return max(ranked, key=lambda code: ranked[code]) == language and ranked[ENGLISH] < MAX_ENGLISH
+    def _ranked(self, text: str) -> dict[str, float]:
+        """Each language's probability for ``text``."""
+        return {str(code): float(p) for code, p in self._identifier.rank(text)}
+
+
+def _unlike_english(ranked: dict[str, float], language: str) -> bool:
+    return max(ranked, key=lambda code: ranked[code]) == language and ranked[ENGLISH] < MAX_ENGLISH
 
 
 def _without_names(text: str) -> str:
