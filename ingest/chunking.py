@@ -7,7 +7,7 @@ from functools import lru_cache
 import pysbd
 
 # Part of every file's fingerprint: a change to cleaning or chunking re-ingests files that did not change.
-CHUNKER_VERSION = "7"
+CHUNKER_VERSION = "8"
 
 
 @dataclass(frozen=True)
@@ -25,16 +25,18 @@ def _segmenter() -> pysbd.Segmenter:
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside ``text[start:end]``, as offsets into ``text``, trimmed of white space."""
+    """Sentence spans inside ``text[start:end]``, as offsets into ``text``, trimmed of white space. A line break
+    inside the span (a hard-wrapped paragraph) is read as a space: it ends no sentence."""
     spans = []
+    # the same length as the text, so that an offset into one is an offset into the other
+    flat = text[:end].replace("\r", " ").replace("\n", " ")
     cursor = start
-    piece = text[start:end]
-    for sentence in _segmenter().segment(piece):
+    for sentence in _segmenter().segment(flat[start:end]):
         # pysbd's own offsets drift on repeated sentences; find each sentence from the cursor instead.
-        found = text.find(sentence.sent.strip(), cursor, end)
+        stripped = sentence.sent.strip()
+        found = flat.find(stripped, cursor, end)
         if found < 0:
             continue
-        stripped = sentence.sent.strip()
         spans.append((found, found + len(stripped)))
         cursor = found + len(stripped)
     return spans or [(start, end)]

@@ -1,14 +1,16 @@
 """Separate a saved news page's article body (with its byline) from its site boilerplate, and read its title,
 publisher and date.
 
-Works on plain text as saved from a web page: one paragraph or menu item per line. Every kept span is an
-exact character range of the original text, so citations can be checked against the file on disk.
+Works on plain text as saved from a web page: one paragraph or menu item per line; a hard-wrapped text (a plain-text
+archive's, at 72 or 80 columns) has its wrapped lines joined back into paragraphs first. Every kept span is an exact
+character range of the original text, so citations can be checked against the file on disk.
 """
 
 import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 UNKNOWN = "unknown"
 
@@ -81,7 +83,8 @@ class CleanArticle:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Non-empty lines, stripped, with their exact offsets in ``text``."""
+    """Non-empty lines, stripped, with their exact offsets in ``text``; in a hard-wrapped text, its wrapped lines
+    joined back into the paragraphs they came from (``_unwrapped``)."""
     lines = []
     for match in re.finditer(r"[^\n]+", text):
         raw = match.group()
@@ -90,7 +93,56 @@ def split_lines(text: str) -> list[Line]:
             continue
         start = match.start() + (len(raw) - len(raw.lstrip()))
         lines.append(Line(start, start + len(stripped), stripped))
-    return lines
+    return _unwrapped(text, lines)
+
+
+# A text is hard-wrapped (as plain-text archives and e-mailed stories are, at 72 or 80 columns) when none of its
+# lines is longer than this, and a line that stops short of a sentence's end runs on into the next. A page saved from
+# the web puts each paragraph on one line, most of them longer than this.
+MAX_WRAP_WIDTH = 132
+
+
+def _unwrapped(text: str, lines: list[Line]) -> list[Line]:
+    """In a hard-wrapped text, each run of lines that wrap into the next (``_wraps``) as one line: its span runs from
+    the first line's start to the last line's end, its text is theirs joined by spaces. Other texts as they are (a
+    page of short one-line paragraphs, each ending its sentence, is no wrapped text)."""
+    width = max((len(line.text) for line in lines), default=0)
+    if width > MAX_WRAP_WIDTH:
+        return lines
+    wraps = [_wraps(text, line, after, width) for line, after in pairwise(lines)]
+    if not any(wrap and not _written_as_sentence(line.text) for line, wrap in zip(lines, wraps, strict=False)):
+        return lines
+    joined = lines[:1]
+    for line, wrap in zip(lines[1:], wraps, strict=True):
+        if wrap:
+            last = joined.pop()
+            joined.append(Line(last.start, line.end, f"{last.text} {line.text}"))
+        else:
+            joined.append(line)
+    return joined
+
+
+def _wraps(text: str, line: Line, after: Line, width: int) -> bool:
+    """``line`` runs on into ``after``: no blank line parts them, the first word of ``after`` would not have fitted on
+    it within the text's width (which is why the line broke there), and neither is a byline, dateline, menu or
+    boilerplate, which stand on lines of their own. A headline over its story's first line, or a list of links, has
+    room left for the next line's first word."""
+    return (
+        text.count("\n", line.end, after.start) == 1
+        and len(line.text) + 1 + len(re.split(r"[ \t]", after.text)[0]) > width
+        and not (_stands_alone(line) or _stands_alone(after))
+    )
+
+
+def _stands_alone(line: Line) -> bool:
+    text = line.text
+    return (
+        reads_as_byline(text)
+        or reads_as_dateline(text)
+        or _reads_as_menu(text)
+        or _MENU.search(text) is not None
+        or is_boilerplate(line)
+    )
 
 
 def is_boilerplate(line: Line) -> bool:

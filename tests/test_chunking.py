@@ -44,3 +44,13 @@ def test_chunk_ids_follow_content() -> None:
     paragraphs = ((0, len(text)),)
     assert [c.id for c in build_chunks("a", text, paragraphs)] == [c.id for c in build_chunks("a", text, paragraphs)]
     assert [c.id for c in build_chunks("a", text, paragraphs)] != [c.id for c in build_chunks("b", text, paragraphs)]
+
+
+def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:
+    """A hard-wrapped paragraph's line break ends no sentence; each span is the file's exact text, break and all."""
+    text = "The headline act, The Marram Sisters, played to a packed field on\nSaturday night. Tickets sold out.\n"
+    spans = split_sentences(text, 0, len(text) - 1)
+    assert [text[start:end] for start, end in spans] == [
+        "The headline act, The Marram Sisters, played to a packed field on\nSaturday night.",
+        "Tickets sold out.",
+    ]

@@ -1,3 +1,4 @@
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,38 @@ def test_a_one_line_paragraph_between_prose_is_kept_but_not_a_short_line_outside
     assert "The port authority has offered 3.1 percent." in kept
     assert "He refused." in kept
     assert "Share this article." not in kept and "Comments are closed." not in kept
+
+
+@pytest.mark.parametrize("width", [72, 80, 100])
+@pytest.mark.parametrize("name", ["001_a9a13361e273754c.txt", "003_01054b65efa5ce0e.txt", "004_f2c2a30e7610bf0b.txt"])
+def test_a_hard_wrapped_article_keeps_its_body_title_and_date(seeds: Path, name: str, width: int) -> None:
+    """The same page wrapped at a fixed width, as plain-text archives are: no line of its story is lost (a line that
+    stops mid-sentence is no prose on its own), and each paragraph is one span of the file, line breaks and all."""
+    page = load(seeds, name)
+    wrapped = "\n".join(
+        textwrap.fill(line, width, break_on_hyphens=False) if len(line) > width else line for line in page.split("\n")
+    )
+    original, rewrapped = clean_article(page), clean_article(wrapped)
+    assert (rewrapped.title, rewrapped.published, rewrapped.publisher) == (
+        original.title,
+        original.published,
+        original.publisher,
+    )
+    assert " ".join(body_text(wrapped).split()) == " ".join(body_text(page).split())
+    assert any("\n" in wrapped[start:end] for start, end in rewrapped.paragraphs)
+
+
+def test_a_short_page_with_a_headline_over_its_first_line_is_not_read_as_wrapped() -> None:
+    """Every line of this page is short, but none broke for want of room: the headline and each related link leave
+    room for the next line's first word. Nothing is joined."""
+    page = (
+        "Harbour Gazette\nCouncil backs new harbour wall after winter storms\n"
+        "The town council voted 9 to 2 on Monday to build a new harbour wall.\n\n"
+        "Mayor Ana Roth said the wall would cost 4 million euros and take two years.\n\nRelated stories\n"
+        "Storm damage bill rises to 2 million euros for the harbour\nFishing boats stay in port as gales hit\n"
+    )
+    paragraphs = [page[start:end] for start, end in clean_article(page).paragraphs]
+    assert paragraphs == [
+        "The town council voted 9 to 2 on Monday to build a new harbour wall.",
+        "Mayor Ana Roth said the wall would cost 4 million euros and take two years.",
+    ]
