@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.engine.actors import actors, asked_action, does_what_is_asked, done_by_another, uses
+from service.engine.actors import actors, asked_action, does_what_is_asked, done_by_another, names_who_did, uses
 
 pytestmark = pytest.mark.unit
 
@@ -95,3 +95,27 @@ def test_one_verb_of_saying_stands_for_another() -> None:
 )
 def test_who_said_something_is_read_from_the_sentence_that_says_it(sentence: str, does: bool) -> None:
     assert does_what_is_asked("Who said they would find a buyer for Gull Line's routes?", sentence) is does
+
+
+FESTIVAL = "Folk festival draws record crowd despite Sunday rain"
+
+
+@pytest.mark.parametrize(
+    ("question", "claim", "answers"),
+    [
+        ("Who headlined the Ostwick Folk Festival?", "The headline act, The Marram Sisters, played on Saturday.", True),
+        ("Who founded Keltra Mining?", "Keltra's founder, Oskar Friel, left the company in 2019.", True),
+        # no word made from the verb
+        ("Who headlined the Ostwick Folk Festival?", "Festival director Ruth Calloway said tickets sold out.", False),
+        # nobody the question does not name, a day aside
+        ("Who headlined the Ostwick Folk Festival?", "The headline act played to a packed field on Saturday.", False),
+        # the verb of another thing than the question asks about
+        ("Who headlined the Dunmere jazz night?", "The headline act, The Marram Sisters, played on Saturday.", False),
+        # every sentence reporting speech uses a verb of saying
+        ("Who said the festival made money?", "Ruth Calloway said weekend tickets had sold out.", False),
+    ],
+)
+def test_a_claim_names_who_did_what_a_who_question_asks_in_a_word_made_from_its_verb(
+    question: str, claim: str, answers: bool
+) -> None:
+    assert names_who_did(question, claim, FESTIVAL) is answers

@@ -408,6 +408,32 @@ def test_a_step_of_a_change_is_served_though_it_reads_as_no_answer_to_what_chang
     assert {c.source for c in answer.citations} == {"500_mine.txt", RESCUE_PAGE.name}
 
 
+FESTIVAL_PAGE = """Folk festival draws record crowd despite Sunday rain
+
+Words: Ruth Abelard
+Sunday 20 July 2025
+
+The Ostwick Folk Festival drew a record 27,000 visitors over three days, its organisers said.
+
+The headline act, The Marram Sisters, played to a packed field on Saturday night.
+
+Festival director Ruth Calloway said weekend tickets had sold out in June at £85 each.
+"""
+
+
+def test_a_who_question_is_answered_by_a_claim_that_uses_a_word_made_from_its_verb(tmp_path: Path) -> None:
+    """The cross-encoder reads "The headline act, The Marram Sisters, played…" as no answer to "Who headlined the
+    Ostwick Folk Festival?" (-3.4); it names who headlined, in a word made from the verb, so it is served."""
+    page = tmp_path / "802_festival.txt"
+    page.write_text(FESTIVAL_PAGE, encoding="utf-8")
+    settings = _with_pages(tmp_path, page)
+    act = "The headline act, The Marram Sisters, played to a packed field on Saturday night"
+    register_fake(claim_citing("Marram Sisters", act))
+    answer = build_engine(settings).answer("Who headlined the Ostwick Folk Festival?")
+    assert not answer.refused
+    assert answer.sentences[0].text == f"{act}." and answer.sentences[0].on_question
+
+
 DEAL_PAGE = Path("evals/dev2_articles/401_nurses_deal.txt")
 
 

@@ -5,7 +5,7 @@ who claimed Putin took too long": there the critics claim."""
 import re
 from functools import cache
 
-from service.engine.lexicon import content_terms
+from service.engine.lexicon import calendar_terms, content_terms, names
 
 # "Who claimed…?", "Who has accused…?" (not "Who was blamed…?" nor "Who did Russia blame…?": there the one asked
 # about is not the one acting).
@@ -27,6 +27,7 @@ AGENT_REACH = 6  # "was credited with the agreement by both sides": how far afte
 ACTOR_WORDS = 3  # the words before "who" read as the one acting: "Russian security officials who claimed"
 AGENT_WORDS = 5  # the words after "by" read as the one acting: "by mining engineer Oskar Friel"
 OBJECT_REACH = 3  # "claimed responsibility", "accused Ukraine and the West": how near its verb the question's object
+ASKED_SHARE = 0.5  # of what a who-question asks its verb of ("the Ostwick Folk Festival"), the share a claim holds
 SAID_REACH = 6  # "said they hoped to find a buyer": what was said, a clause, stands a little further off
 _SAY = "say"  # "said" is a filler word to ``content_terms`` (an answer's "the article said"); here it is the verb
 
@@ -98,6 +99,20 @@ def does_what_is_asked(question: str, sentence: str) -> bool:
         if who and who - asked and following <= near:
             return True
     return False
+
+
+def names_who_did(question: str, claim: str, headline: str) -> bool:
+    """The claim answers a who-question in a word made from its verb, which the cross-encoder may not read as the
+    verb ("The headline act, The Marram Sisters, played…" for "Who headlined the Ostwick Folk Festival?"): it uses
+    the verb or such a word, names someone the question does not, and it or its article's headline holds at least
+    half of what the question asks it of ("Ostwick Folk Festival"). Not for verbs of saying: any sentence that
+    reports speech uses one."""
+    action, rest = _asked(question)
+    if action is None or action in _saying_actions() or not uses(claim, action):
+        return False
+    asked = content_terms(rest)
+    named = names(claim) - content_terms(question) - calendar_terms()
+    return bool(named) and len(asked & content_terms(f"{headline} {claim}")) >= ASKED_SHARE * len(asked)
 
 
 def uses(sentence: str, action: str) -> bool:

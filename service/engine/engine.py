@@ -10,6 +10,7 @@ import numpy as np
 
 from service.components.llm import LLMClient, Message, TextSink
 from service.components.reranker import CrossEncoderReranker
+from service.engine.actors import names_who_did
 from service.engine.antecedents import with_antecedents
 from service.engine.article_index import ArticleIndex
 from service.engine.claims import Claim, main_clause, says_not_found, split_claims, without_unfinished_end
@@ -359,9 +360,13 @@ class Engine:
         if across_time:
             relevance.append(np.array([_cited_score(v, sources) for v in verdicts]))
         relevant = [
-            (is_short_claim(claim) or max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance)
+            (
+                is_short_claim(claim)
+                or max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance
+                or names_who_did(questions[0], claim, headline)
+            )
             and fits_question(questions[0], claim, name_asked=False)
-            for i, claim in enumerate(claims)
+            for i, (claim, headline) in enumerate(zip(claims, headed, strict=True))
         ]
         named = [names_what_is_asked(questions[0], claim) for claim in claims]
         return [r and n for r, n in zip(relevant, named, strict=True)], [
