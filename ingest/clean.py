@@ -301,7 +301,7 @@ def _clean_title(text: str) -> str:
 def _publisher(lines: list[Line], body: list[Line], headline: str) -> tuple[str, tuple[int, int] | None]:
     """Who published the article, and where the page names them: a copyright line, "published by", a credit closing
     the body ("(Aljazeera)") or opening it ("DROSSEL, June 9 (Northwire) -"), an acronym the page repeats, or the
-    masthead, a short capitalised name above the headline ("THE CORRIN COURIER")."""
+    masthead, a short capitalised name above the headline ("THE CORRIN COURIER"), or opening the menu there."""
     for line in lines:
         match = _COPYRIGHT.search(line.text) if "©" in line.text or "copyright" in line.text.lower() else None
         if match:
@@ -327,7 +327,22 @@ def _publisher(lines: list[Line], body: list[Line], headline: str) -> tuple[str,
             break
         if _MASTHEAD.match(line.text) and not is_boilerplate(line) and not _MENU_WORDS.match(line.text):
             return line.text, (line.start, line.end)
+        masthead = _menu_masthead(line)
+        if masthead:
+            return line.text[masthead[0] : masthead[1]], (line.start + masthead[0], line.start + masthead[1])
     return UNKNOWN, None
+
+
+def _menu_masthead(line: Line) -> tuple[int, int] | None:
+    """Where a menu line opens with the masthead ("Lenmark Herald | News | Business | Sign in"): its first item, when
+    that is two to six capitalised words and no menu label ("Home | News" opens with none)."""
+    if "|" not in line.text:
+        return None
+    first = line.text[: line.text.index("|")].strip()
+    if len(first.split()) < 2 or not _MASTHEAD.match(first) or _MENU_WORDS.match(first) or _BOILERPLATE.search(first):
+        return None
+    start = line.text.index(first)
+    return start, start + len(first)
 
 
 def _named(line: Line, match: re.Match[str]) -> tuple[str, tuple[int, int]]:

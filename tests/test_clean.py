@@ -214,6 +214,10 @@ def test_a_masthead_date_is_no_dateline() -> None:
             "Northwire",
         ),
         ("General\n\nRussia offers statement of military support to Belarus\n\n" + BODY, UNKNOWN),
+        # the masthead opening the menu line; a menu that opens with a section label names no publisher
+        ("Lenmark Herald | News | Business | Sign in\n\nSkyvale Air halts all flights\n\n" + BODY, "Lenmark Herald"),
+        ("Home | News | Business | Sign in\n\nSkyvale Air halts all flights\n\n" + BODY, UNKNOWN),
+        ("Travel | Business\n\nSkyvale Air halts all flights\n\n" + BODY, UNKNOWN),
     ],
 )
 def test_the_publisher_is_read_from_the_masthead_or_a_wire_credit_and_located_exactly(
