@@ -324,6 +324,35 @@ def test_a_credit_supports_who_published_the_article_and_nothing_else_of_them(ch
     assert not campaign.supported
 
 
+def test_a_credit_or_byline_supports_who_reported_what_its_article_tells_though_its_headline_words_it_otherwise(
+    checker: ClaimChecker,
+) -> None:
+    """The headline says the barrier work was halted; the article's shown sentence tells of Halloran's rally. Its
+    credit supports that the paper reported the rally, and its byline that the writer did; neither makes the rally's
+    words the writer's own."""
+    credit = replace(RALLY, text="The Coastal Ledger", start=0, end=0)  # the checker reads the text, not the file
+    byline = replace(RALLY, text="By Jonas Ekberg", start=0, end=0)
+    question = "Which newspaper reported the rally calling for the mayor to resign?"
+    (ran,) = checker.run(
+        question,
+        split_claims("The Coastal Ledger reported the rally calling for the mayor to resign [1]."),
+        [credit, RALLY],
+    )
+    assert ran.supported and ran.cited == (1,)
+    (wrote,) = checker.run(
+        "Who wrote about the rally calling for the mayor to resign?",
+        split_claims("Jonas Ekberg wrote about the rally calling for the mayor to resign [1][2]."),
+        [byline, RALLY],
+    )
+    assert wrote.supported
+    (said,) = checker.run(
+        "What did Jonas Ekberg say about the mayor?",
+        split_claims("Jonas Ekberg called for the mayor to resign [1][2]."),
+        [byline, RALLY],
+    )
+    assert not said.supported
+
+
 def test_a_date_for_one_thing_is_no_date_for_what_the_question_asks_about(checker: ClaimChecker) -> None:
     question = "When will the joint study of the herring stocks be finished?"
     finished = sentence(

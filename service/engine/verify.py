@@ -22,7 +22,8 @@ The same checker serves answers and scores the evals.
 """
 
 import calendar
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -106,6 +107,9 @@ class Evidence:
     antecedent: set[str]  # when it opens with "she" or "he": the names of the sentence before, whom that stands for
     article: str = ""  # the file it comes from
     page_mark: bool = False  # a byline, dateline or credit: it states one thing about the article, and only that
+    story: frozenset[str] = (
+        frozenset()
+    )  # for a page mark: the words of its article's shown sentences (what it is about)
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,7 @@ class ClaimFacts:
     subject: str | None  # the speaker or actor the claim is about, if it names one
     mentioned: set[str]  # every name the claim gives
     speech: bool  # it reports what its subject said
+    authoring: bool  # it says its subject wrote, reported or published something (a byline's or credit's verbs)
     reported: set[str]  # the terms of what it says the subject said (none without a speech verb)
     predicate: set[str]  # the terms of what it says of its subject (question's words included), not of others
     negated: bool  # it says that something is not so
@@ -158,6 +163,10 @@ class ClaimChecker:
         vectors = np.asarray(self._embedder.get_text_embedding_batch(texts))
         claim_vectors, source_vectors = vectors[: len(claims)], vectors[len(claims) :]
         marks = [s.page_mark for s in sources]
+        stories = {
+            article: frozenset().union(*(content_terms(s.text) for s in sources if s.source == article))
+            for article in {s.source for s, mark in zip(sources, marks, strict=True) if mark}
+        }
         stated = [_as_stated(s, mark) for s, mark in zip(sources, marks, strict=True)]
         evidence = [
             Evidence(
@@ -179,6 +188,7 @@ class ClaimChecker:
                 antecedent=names(s.context),
                 article=s.source,
                 page_mark=marks[i] is not None,
+                story=stories[s.source] if marks[i] else frozenset(),
             )
             for i, s in enumerate(sources)
         ]
@@ -200,6 +210,7 @@ class ClaimChecker:
                 subject=about,
                 mentioned=names(claim.text),
                 speech=reports_speech(claim.text),
+                authoring=_AUTHORING.search(claim.text) is not None,
                 reported=content_terms(reported(text)),
                 # who someone is: the role, not the organisation it names ("chief executive", not "Keltra")
                 predicate=said - names(text) if says_who_someone_is(text) else said,
@@ -327,16 +338,18 @@ def _off_topic(facts: ClaimFacts, evidence: list[Evidence], ev_names: set[str]) 
 def _beyond_page(facts: ClaimFacts, evidence: list[Evidence], ev_terms: set[str]) -> bool:
     """A byline, a dateline or a credit supports who wrote or published the article under its headline, and when;
     nothing more, and not of another article. A claim citing one cites no sentence of another article; of the words
-    it shares with the question about which article ("the collapse of Gull Line"), its sentences and headline hold
-    half or more (a headline words its story its own way: "voters back" for "referendum", so one word alone is not
-    judged); and citing only these, it adds no word they do not hold."""
+    it shares with the question about which article ("the collapse of Gull Line"), its sentences and headline, or the
+    article's other shown sentences, hold half or more (a headline words its story its own way: "voters back" for
+    "referendum", "halts all flights" for "the airline's collapse", so one word alone is not judged); and citing only
+    these, it adds no word they do not hold."""
     marked = {e.article for e in evidence if e.page_mark}
     if not marked:
         return False
     about = facts.topic - _page_words()
+    told = ev_terms.union(*(e.story for e in evidence))
     return (
         any(e.article not in marked for e in evidence)
-        or (len(about) >= 2 and len(about & ev_terms) < len(about) / 2)
+        or (len(about) >= 2 and len(about & told) < len(about) / 2)
         or (all(e.page_mark for e in evidence) and bool(facts.novel - ev_terms))
     )
 
@@ -347,9 +360,11 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
     sentence says she led the city), or what it says they said (a question that gives the statement does not make
     it the subject's); or it reports what its subject said, folding in what another speaker said without naming
     them ("the firm blamed storms" + "the auditor said it underbid" is no evidence that the firm spoke of
-    underbidding)."""
+    underbidding). A byline or a credit tells what its article is about in the article's other shown sentences
+    ("The Lenmark Herald reported the airline's collapse" from the credit of the article that tells the collapse)."""
     if facts.subject is None:
         return False
+    evidence = [replace(e, terms=e.terms | e.story) if e.page_mark else e for e in evidence]
     if not any(facts.subject in e.subjects for e in _carriers(facts.predicate or facts.terms, evidence)):
         return True
     # What it says of the subject ("led the campaign"), and what it says they said ("Minsk is an extension of the
@@ -358,8 +373,12 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
     for told in (facts.predicate, facts.reported):
         if len(told) >= MIN_TOLD_TERMS and len(told & about_subject) < TOLD_SHARE * len(told):
             return True
+    # what an article's other sentences say is what the one its byline or credit names wrote or published about ("Corvin
+    # Daly reported that the government would not bail out the airline"), not what they said
+    theirs = {e.article for e in evidence if e.page_mark and facts.subject in e.subjects} if facts.authoring else set()
     return facts.speech and any(
-        facts.subject not in e.subjects and e.speakers and not e.speakers & facts.mentioned for e in evidence
+        facts.subject not in e.subjects and e.speakers and not e.speakers & facts.mentioned and e.article not in theirs
+        for e in evidence
     )
 
 
@@ -388,6 +407,7 @@ def _happening_words() -> frozenset[str]:
     return frozenset(content_terms(_HAPPENING))
 
 
+_AUTHORING = re.compile(r"\b(?:wrote|written|writes|reported|reports|published|publishes|covered|covers)\b")
 # What a byline states: that the article under its headline was written (reported, covered) by the one it names.
 _AUTHORSHIP = "wrote written writer author article story report reporter reported covered journalist correspondent"
 # What a dateline states: that the article under its headline was published (posted, dated) on that day.
