@@ -114,6 +114,19 @@ def test_one_speakers_words_are_not_folded_into_anothers_mouth(checker: ClaimChe
     assert verdict.supported, "a claim that names both speakers may cite both"
 
 
+def test_two_speakers_are_not_given_one_statement_when_only_one_of_them_speaks(checker: ClaimChecker) -> None:
+    """The auditor said the firm had underbid; no sentence shown has the firm say anything ("the firm" stands in the
+    auditor's sentence only as whom she spoke of)."""
+    question = "What did the firm and the auditor say about the contract?"
+    claim = "The firm and the auditor said the firm had underbid for the contract [1]."
+    (joint,) = checker.run(question, split_claims(claim), [AUDITOR, RALLY])
+    assert not joint.supported
+    (one,) = checker.run(
+        question, split_claims("The auditor said the firm had underbid for the contract [1]."), [AUDITOR, RALLY]
+    )
+    assert one.supported
+
+
 def test_a_figure_traced_across_articles_cites_each_article(checker: ClaimChecker) -> None:
     planned = sentence("100_marrow_bay_referendum.txt", "The barrier is expected to cost 340 million crowns")
     halted = sentence(HALTED, "the projected cost rose to 512 million crowns.")

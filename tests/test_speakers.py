@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.engine.lexicon import refers_back, subject
+from service.engine.lexicon import joint_speakers, refers_back, subject
 
 pytestmark = pytest.mark.unit
 
@@ -34,3 +34,19 @@ def test_the_subject_is_a_speaker_the_claim_presents_not_a_place_it_mentions(cla
 )
 def test_a_sentence_that_opens_with_a_pronoun_refers_back(text: str, expected: bool) -> None:
     assert refers_back(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The union and the administrators said that 1,400 jobs would go.", [{"union"}, {"administr"}]),
+        ("Both the union and the airline warned of cuts.", [{"union"}, {"airlin"}]),
+        # one of them acts, the other speaks: two statements, each with its own speaker
+        ("The firm blamed storms and the auditor said it underbid.", []),
+        # no verb of saying: they met, or agreed
+        ("Halloran and the regional governor met at the museum.", []),
+        ("Jobs and wages were cut, the union said.", []),
+    ],
+)
+def test_two_speakers_making_one_statement(claim: str, expected: list[set[str]]) -> None:
+    assert joint_speakers(claim) == expected

@@ -248,6 +248,31 @@ _SPEAKER_BEFORE_VERB = re.compile(
 )
 
 
+# "The union and the administrators said…": two speakers, one statement. Each must be one its sentences name.
+_JOINT_SPEAKERS = re.compile(
+    r"^(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+and\s+(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
+    r"(?:both\s+|jointly\s+|also\s+|had\s+|have\s+)?" + _SPEECH + r"\b",
+    re.IGNORECASE,
+)
+
+
+def joint_speakers(claim: str) -> list[set[str]]:
+    """The terms of each of two speakers a claim opens with as making one statement ("The union and the
+    administrators said that 1,400 jobs would go": {union}, {administr}); none for any other claim."""
+    found = _JOINT_SPEAKERS.match(claim.strip())
+    if found is None or _STATEMENT.search(found.group(1)):  # "The firm blamed storms and the auditor said…"
+        return []
+    terms = [content_terms(found.group(1)), content_terms(found.group(2))]
+    return terms if all(terms) else []
+
+
+def before_speech(text: str) -> str:
+    """The words before a sentence's first verb of saying, where its speakers stand ("The city auditor, Petra
+    Sunnell, gave a different account: she"); the whole sentence when it has none."""
+    found = _STATEMENT.search(text)
+    return text[: found.start()] if found else text
+
+
 def _speaker_matches(text: str) -> list[re.Match[str]]:
     found = [m for pattern in (_SPEAKER_AFTER_TITLE, _SPEAKER_BEFORE_VERB) for m in pattern.finditer(text)]
     return sorted(found, key=lambda m: m.start(1))

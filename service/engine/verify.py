@@ -7,8 +7,9 @@ when it is a speaker or actor ("Varga spoke at a rally"), must stand in the sent
 in its headline, or in the sentence before it where that one says "she": a statement about Halloran's rally is not
 evidence that Varga spoke there, whatever the question asked; and what the claim says of its subject, or has them say,
 or who it says they are, must stand in the sentences about the subject; a name it puts where its sentence says "her"
-must be one the sentence before (whom "her" stands for) names. A claim that only repeats the question's words answers
-no question but a yes-or-no one, and is marked: its yes or no is not checked (like every supported answer to a
+must be one the sentence before (whom "her" stands for) names. Two speakers a claim has make one statement ("the
+union and the administrators said") must each speak in its sentences. A claim that only repeats the question's words
+answers no question but a yes-or-no one, and is marked: its yes or no is not checked (like every supported answer to a
 yes-or-no question, it is served as the sentences it cites). A claim that says something is not so needs evidence that
 says something is not so ("did not close" is not "closed"). A claim that blames or accuses someone needs evidence that
 blames them, and not by the one it names as blaming ("blamed on Russia" is not "Russian officials accused Ukraine"). A
@@ -35,11 +36,13 @@ from service.engine.actors import actors, asked_action, done_by_another, uses
 from service.engine.claims import Claim, is_unfinished
 from service.engine.event_times import asks_when, event_words, time_of_another_event, times
 from service.engine.lexicon import (
+    before_speech,
     calendar_terms,
     content_terms,
     contradicts_superlative,
     denied_terms,
     denies,
+    joint_speakers,
     money,
     name_first,
     names,
@@ -107,9 +110,9 @@ class Evidence:
     antecedent: set[str]  # when it opens with "she" or "he": the names of the sentence before, whom that stands for
     article: str = ""  # the file it comes from
     page_mark: bool = False  # a byline, dateline or credit: it states one thing about the article, and only that
-    story: frozenset[str] = (
-        frozenset()
-    )  # for a page mark: the words of its article's shown sentences (what it is about)
+    voices: frozenset[str] = frozenset()  # who may speak in it: its headline's, its context's words and its own before
+    # its verb of saying
+    story: frozenset[str] = frozenset()  # for a page mark: the words of its article's shown sentences (its story)
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ class ClaimFacts:
     mentioned: set[str]  # every name the claim gives
     speech: bool  # it reports what its subject said
     authoring: bool  # it says its subject wrote, reported or published something (a byline's or credit's verbs)
+    joint: list[set[str]]  # two speakers it has make one statement ("The union and the administrators said…")
     reported: set[str]  # the terms of what it says the subject said (none without a speech verb)
     predicate: set[str]  # the terms of what it says of its subject (question's words included), not of others
     negated: bool  # it says that something is not so
@@ -189,6 +193,7 @@ class ClaimChecker:
                 article=s.source,
                 page_mark=marks[i] is not None,
                 story=stories[s.source] if marks[i] else frozenset(),
+                voices=frozenset(content_terms(f"{s.title} {s.context} {before_speech(s.text)}")),
             )
             for i, s in enumerate(sources)
         ]
@@ -211,6 +216,7 @@ class ClaimChecker:
                 mentioned=names(claim.text),
                 speech=reports_speech(claim.text),
                 authoring=_AUTHORING.search(claim.text) is not None,
+                joint=joint_speakers(claim.text),
                 reported=content_terms(reported(text)),
                 # who someone is: the role, not the organisation it names ("chief executive", not "Keltra")
                 predicate=said - names(text) if says_who_someone_is(text) else said,
@@ -279,6 +285,8 @@ class ClaimChecker:
             or _off_topic(facts, evidence, ev_names)
             or _beyond_page(facts, evidence, ev_terms)
             or _misattributed(facts, evidence)
+            # each of two speakers it has make one statement is one its sentences have speak (or their headlines name)
+            or any(not who & set().union(*(e.voices for e in evidence)) for who in facts.joint)
             or _renames_pronoun(facts, evidence)
             or contradicts_superlative(facts.superlatives, set().union(*(e.superlatives for e in evidence)))
             or misreads(facts.accusations, [a for e in evidence for a in e.accusations])
