@@ -364,6 +364,12 @@ def test_a_credit_or_byline_supports_who_reported_what_its_article_tells_though_
         [byline, RALLY],
     )
     assert not said.supported
+    (acted,) = checker.run(
+        "What happened in Harbour Square?",
+        split_claims("Jonas Ekberg addressed a rally of about 3,000 people in Harbour Square [1][2]."),
+        [byline, RALLY],
+    )
+    assert not acted.supported
 
 
 def test_a_date_for_one_thing_is_no_date_for_what_the_question_asks_about(checker: ClaimChecker) -> None:

@@ -248,7 +248,7 @@ _SPEAKER_BEFORE_VERB = re.compile(
 )
 
 
-# "The union and the administrators said…": two speakers, one statement. Each must be one its sentences name.
+# "The union and the administrators said…": two speakers, one statement. Each must speak in its sentences.
 _JOINT_SPEAKERS = re.compile(
     r"^(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+and\s+(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
     r"(?:both\s+|jointly\s+|also\s+|had\s+|have\s+)?" + _SPEECH + r"\b",

@@ -368,11 +368,13 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
     sentence says she led the city), or what it says they said (a question that gives the statement does not make
     it the subject's); or it reports what its subject said, folding in what another speaker said without naming
     them ("the firm blamed storms" + "the auditor said it underbid" is no evidence that the firm spoke of
-    underbidding). A byline or a credit tells what its article is about in the article's other shown sentences
-    ("The Lenmark Herald reported the airline's collapse" from the credit of the article that tells the collapse)."""
+    underbidding). A byline or a credit tells what its writer or publisher wrote or reported about in its article's
+    other shown sentences ("The Lenmark Herald reported the airline's collapse" from the credit of the article that
+    tells the collapse), and nothing else of them."""
     if facts.subject is None:
         return False
-    evidence = [replace(e, terms=e.terms | e.story) if e.page_mark else e for e in evidence]
+    if facts.authoring:  # "Corvin Daly stopped all flights" is no more told by his byline than before
+        evidence = [replace(e, terms=e.terms | e.story) if e.page_mark else e for e in evidence]
     if not any(facts.subject in e.subjects for e in _carriers(facts.predicate or facts.terms, evidence)):
         return True
     # What it says of the subject ("led the campaign"), and what it says they said ("Minsk is an extension of the
