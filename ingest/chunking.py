@@ -28,16 +28,16 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``, as offsets into ``text``, trimmed of white space. A line break
     inside the span (a hard-wrapped paragraph) is read as a space: it ends no sentence."""
     spans = []
-    # the same length as the text, so that an offset into one is an offset into the other
-    flat = text[:end].replace("\r", " ").replace("\n", " ")
-    cursor = start
-    for sentence in _segmenter().segment(flat[start:end]):
+    # the span with its line breaks as spaces: the same length, so an offset into one is an offset into the other
+    flat = text[start:end].replace("\r", " ").replace("\n", " ")
+    cursor = 0
+    for sentence in _segmenter().segment(flat):
         # pysbd's own offsets drift on repeated sentences; find each sentence from the cursor instead.
         stripped = sentence.sent.strip()
-        found = flat.find(stripped, cursor, end)
+        found = flat.find(stripped, cursor)
         if found < 0:
             continue
-        spans.append((found, found + len(stripped)))
+        spans.append((start + found, start + found + len(stripped)))
         cursor = found + len(stripped)
     return spans or [(start, end)]
 

@@ -109,7 +109,11 @@ def _unwrapped(text: str, lines: list[Line]) -> list[Line]:
     width = max((len(line.text) for line in lines), default=0)
     if width > MAX_WRAP_WIDTH:
         return lines
-    wraps = [_wraps(text, line, after, width) for line, after in pairwise(lines)]
+    alone = [_stands_alone(line) for line in lines]
+    wraps = [
+        _wraps(text, line, after, width) and not (alone[i] or alone[i + 1])
+        for i, (line, after) in enumerate(pairwise(lines))
+    ]
     if not any(wrap and not _written_as_sentence(line.text) for line, wrap in zip(lines, wraps, strict=False)):
         return lines
     joined = lines[:1]
@@ -123,18 +127,17 @@ def _unwrapped(text: str, lines: list[Line]) -> list[Line]:
 
 
 def _wraps(text: str, line: Line, after: Line, width: int) -> bool:
-    """``line`` runs on into ``after``: no blank line parts them, the first word of ``after`` would not have fitted on
-    it within the text's width (which is why the line broke there), and neither is a byline, dateline, menu or
-    boilerplate, which stand on lines of their own. A headline over its story's first line, or a list of links, has
-    room left for the next line's first word."""
+    """``line`` may run on into ``after``: no blank line parts them, and the first word of ``after`` would not have
+    fitted on it within the text's width (which is why the line broke there). A headline over its story's first line,
+    or a list of links, has room left for the next line's first word. (Neither may be a line that stands alone.)"""
     return (
         text.count("\n", line.end, after.start) == 1
         and len(line.text) + 1 + len(re.split(r"[ \t]", after.text)[0]) > width
-        and not (_stands_alone(line) or _stands_alone(after))
     )
 
 
 def _stands_alone(line: Line) -> bool:
+    """A byline, dateline, menu or boilerplate: a line of its own, never part of a wrapped paragraph."""
     text = line.text
     return (
         reads_as_byline(text)
@@ -325,7 +328,7 @@ def _publisher(lines: list[Line], body: list[Line], headline: str) -> tuple[str,
     for line in lines:
         if (body and line.start >= body[0].start) or _clean_title(line.text) == headline:
             break
-        if _MASTHEAD.match(line.text) and not is_boilerplate(line) and not _MENU_WORDS.match(line.text):
+        if _reads_as_masthead(line.text):
             return line.text, (line.start, line.end)
         masthead = _menu_masthead(line)
         if masthead:
@@ -339,10 +342,16 @@ def _menu_masthead(line: Line) -> tuple[int, int] | None:
     if "|" not in line.text:
         return None
     first = line.text[: line.text.index("|")].strip()
-    if len(first.split()) < 2 or not _MASTHEAD.match(first) or _MENU_WORDS.match(first) or _BOILERPLATE.search(first):
+    if len(first.split()) < 2 or not _reads_as_masthead(first):
         return None
     start = line.text.index(first)
     return start, start + len(first)
+
+
+def _reads_as_masthead(text: str) -> bool:
+    """One to six capitalised words ("THE CORRIN COURIER", "Saltmere Observer — Coast & Islands"), neither
+    boilerplate nor a menu label."""
+    return _MASTHEAD.match(text) is not None and not _BOILERPLATE.search(text) and not _MENU_WORDS.match(text)
 
 
 def _named(line: Line, match: re.Match[str]) -> tuple[str, tuple[int, int]]:

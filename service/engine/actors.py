@@ -105,8 +105,8 @@ def names_who_did(question: str, claim: str, headline: str) -> bool:
     """The claim answers a who-question in a word made from its verb, which the cross-encoder may not read as the
     verb ("The headline act, The Marram Sisters, played…" for "Who headlined the Ostwick Folk Festival?"): it uses
     the verb or such a word, names someone the question does not, and it or its article's headline holds at least
-    half of what the question asks it of ("Ostwick Folk Festival"). Not for verbs of saying: any sentence that
-    reports speech uses one."""
+    half of what the question asks it of ("Ostwick Folk Festival"); ``headline`` may be the claim read under it. Not
+    for verbs of saying: any sentence that reports speech uses one."""
     action, rest = _asked(question)
     if action is None or action in _saying_actions() or not uses(claim, action):
         return False

@@ -363,10 +363,10 @@ class Engine:
             (
                 is_short_claim(claim)
                 or max(float(r[i]) for r in relevance) >= self._options.min_claim_relevance
-                or names_who_did(questions[0], claim, headline)
+                or names_who_did(questions[0], claim, under_headline)
             )
             and fits_question(questions[0], claim, name_asked=False)
-            for i, (claim, headline) in enumerate(zip(claims, headed, strict=True))
+            for i, (claim, under_headline) in enumerate(zip(claims, headed, strict=True))
         ]
         named = [names_what_is_asked(questions[0], claim) for claim in claims]
         return [r and n for r, n in zip(relevant, named, strict=True)], [
