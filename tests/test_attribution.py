@@ -127,6 +127,25 @@ def test_two_speakers_are_not_given_one_statement_when_only_one_of_them_speaks(c
     assert one.supported
 
 
+def test_a_role_another_holds_is_not_given_to_the_one_asked_about(checker: ClaimChecker, tmp_path: Path) -> None:
+    """What the bundled model once answered to "Who is Piet Moraal?", from a sentence about him and one about the
+    port's former director, Anselm Vree (an invented court report)."""
+    moraal = "Piet Moraal, who was charged separately, pleaded guilty last year and was given a suspended sentence."
+    vree = "Anselm Vree, the former director of Calder Bay port, was jailed for four years on Tuesday."
+    (tmp_path / "901_verdict.txt").write_text(f"{vree}\n\n{moraal}\n", encoding="utf-8")
+    header = ("Anselm Vree jailed for four years over port fraud", "The Calder Bay Gazette", "2026-04-14")
+    sources = [sentence("901_verdict.txt", text, folder=tmp_path, header=header) for text in (vree, moraal)]
+    stolen = (
+        "Piet Moraal is the former director of Calder Bay port who was charged separately and pleaded guilty [1][2]."
+    )
+    (verdict,) = checker.run("Who is Piet Moraal?", split_claims(stolen), sources)
+    assert not verdict.supported
+    (verdict,) = checker.run(
+        "Who is Anselm Vree?", split_claims("Anselm Vree is the former director of Calder Bay port [1]."), sources
+    )
+    assert verdict.supported, "the role is his"
+
+
 def test_a_figure_traced_across_articles_cites_each_article(checker: ClaimChecker) -> None:
     planned = sentence("100_marrow_bay_referendum.txt", "The barrier is expected to cost 340 million crowns")
     halted = sentence(HALTED, "the projected cost rose to 512 million crowns.")

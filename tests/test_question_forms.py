@@ -75,6 +75,10 @@ def test_keyword_queries_become_questions() -> None:
         ("How much was the mediator paid?", "The mediator worked for 12 days.", False),
         ("How much was the mediator paid?", "The mediator was paid £40,000.", True),
         ("What pay rise did the nurses demand?", "They demanded 9 percent.", True),
+        # so is a fine: "jailed for four years" is no answer to how much someone was fined
+        ("How much was Vree fined?", "Vree was jailed for four years.", False),
+        ("How much was Keltra fined?", "A court fined Keltra 2 million crowns.", True),
+        ("What fine did the firm pay?", "The firm was ordered to stop work for 30 days.", False),
     ],
 )
 def test_a_how_many_question_is_answered_only_by_a_quantity(question: str, sentence: str, answers: bool) -> None:

@@ -329,6 +329,23 @@ def says_who_someone_is(claim: str) -> bool:
     return found is not None and _NAME_IS.match(claim, found.start(1)) is not None
 
 
+# Where the role a claim gives someone ends: "the former director of the port who was charged…", "…, who…", "… and".
+_ROLE_END = re.compile(r"\s+(?:who|whom|whose|which|that|and|but|since|after|before|when|while)\b|[,;:.!?(]")
+
+
+def role_of(claim: str) -> str:
+    """The role a claim that says who someone is gives them ("Piet Moraal is the former director of the port who was
+    charged separately" -> "the former director of the port"); "" for any other claim."""
+    found = _subject_match(claim)
+    if found is None:
+        return ""
+    copula = _NAME_IS.match(claim, found.start(1))
+    if copula is None:
+        return ""
+    end = _ROLE_END.search(claim, copula.end())
+    return claim[copula.end() : end.start() if end else len(claim)]
+
+
 def reports_speech(claim: str) -> bool:
     """The claim says that someone said something (not only that they did something)."""
     return _STATEMENT.search(claim) is not None

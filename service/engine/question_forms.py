@@ -210,13 +210,13 @@ def counts(sentence: str, noun: str) -> set[str]:
     return set().union(*(numbers(n) for n in re.findall(pattern, sentence, re.IGNORECASE)))
 
 
-# A price, a wage or a fee is paid in money: "84,000 tonnes of copper" is no price. (A cost is left to the count rule:
-# "it cost 561 million" names no currency and answers.)
+# A price, a wage, a fee or a fine is paid in money: "84,000 tonnes of copper" is no price, "four years" no fine. (A
+# cost is left to the count rule: "it cost 561 million" names no currency and answers.)
 _MONEY_QUESTION = re.compile(
     r"^\s*(?:at )?(?:what|which) (?:is |was |are |were )?(?:[\w'’-]+ ){0,4}?"
-    r"(?:price|prices|salary|salaries|wages?|fees?|budget)\b"
+    r"(?:price|prices|salary|salaries|wages?|fees?|fines?|ransom|compensation|budget)\b"
     r"|^\s*how much (?:money )?(?:did|does|do|was|were|is|are|will|would|has|have|had)\b[^?]*"
-    r"\b(?:paid|pay|earns?|earned|charged?|charges|worth|spend|spent|sold|sell|fetch\w*)\b",
+    r"\b(?:paid|pay|earns?|earned|charged?|charges|worth|spend|spent|sold|sell|fetch\w*|fined?|owes?|owed)\b",
     re.IGNORECASE,
 )
 _MONEY = re.compile(

@@ -50,6 +50,7 @@ from service.engine.lexicon import (
     numbers,
     reported,
     reports_speech,
+    role_of,
     said_of_subject,
     says_who_someone_is,
     speakers,
@@ -131,6 +132,7 @@ class ClaimFacts:
     joint: list[set[str]]  # two speakers it has make one statement ("The union and the administrators said…")
     reported: set[str]  # the terms of what it says the subject said (none without a speech verb)
     predicate: set[str]  # the terms of what it says of its subject (question's words included), not of others
+    role: set[str]  # the role it gives its subject, when it says who they are ("the former director of the port")
     negated: bool  # it says that something is not so
     denying: bool  # it uses any word by which a source says something is not so ("denied", "refused"…)
     restates: bool  # it only restates a yes-or-no question: what is checked is what it is about, not its yes or no
@@ -220,6 +222,7 @@ class ClaimChecker:
                 reported=content_terms(reported(text)),
                 # who someone is: the role, not the organisation it names ("chief executive", not "Keltra")
                 predicate=said - names(text) if says_who_someone_is(text) else said,
+                role=content_terms(role_of(text)) - names(text),
                 negated=negates(claim.text),
                 denying=denies(claim.text),
                 restates=yes_or_no and not novel,
@@ -377,10 +380,11 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
         evidence = [replace(e, terms=e.terms | e.story) if e.page_mark else e for e in evidence]
     if not any(facts.subject in e.subjects for e in _carriers(facts.predicate or facts.terms, evidence)):
         return True
-    # What it says of the subject ("led the campaign"), and what it says they said ("Minsk is an extension of the
-    # Kremlin"), must stand in the sentences about the subject: not in another's sentence, nor only in the question.
+    # What it says of the subject ("led the campaign"), what it says they said ("Minsk is an extension of the
+    # Kremlin"), and the role it gives them ("the former director of the port", where another holds it) must stand in
+    # the sentences about the subject: not in another's sentence, nor only in the question.
     about_subject = set().union(*(e.terms for e in evidence if facts.subject in e.subjects))
-    for told in (facts.predicate, facts.reported):
+    for told in (facts.predicate, facts.reported, facts.role):
         if len(told) >= MIN_TOLD_TERMS and len(told & about_subject) < TOLD_SHARE * len(told):
             return True
     # what an article's other sentences say is what the one its byline or credit names wrote or published about ("Corvin
