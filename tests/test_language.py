@@ -7,6 +7,7 @@ from babel.dates import get_day_names, get_month_names
 
 from service.components.llm import LLMClient
 from service.engine.calendar_names import named_days_and_months, same_days_and_months
+from service.engine.currency_names import named_currencies
 from service.engine.language import LANGUAGES, LanguageDetector, Translator, same_figures
 from service.engine.prompts import load_answer_prompts
 from service.settings import Settings
@@ -110,6 +111,31 @@ def test_a_translation_that_names_another_weekday_is_not_served() -> None:
     assert _translator("Who was arrested on Tuesday?").to_english("Qui a été arrêté mercredi ?", "fr") == (
         "Qui a été arrêté mercredi ?"
     )
+
+
+def test_a_translation_that_names_another_currency_is_not_served() -> None:
+    cost = "The final cost of the bridge was 61 million crowns. [1]"
+    assert _translator("Le coût final du pont était de 61 millions d'euros.").from_english(cost, "fr") is None
+    assert _translator("Le coût final du pont était de 61 millions de couronnes.").from_english(cost, "fr") == (
+        "Le coût final du pont était de 61 millions de couronnes. [1]"
+    )
+    assert _translator("Die Europäische Union zahlte 5 Millionen.").from_english("The EU paid 5 million. [1]", "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "currencies"),
+    [
+        ("It cost 61 million crowns.", {"crown"}),
+        ("Il a coûté 61 millions de couronnes.", {"crown"}),
+        ("Стоимость составила 61 миллион крон.", {"crown"}),
+        ("Kosztował 5 mln złotych i 2 mln euro.", {"zloty", "euro"}),
+        ("The firm paid $40,000 and GBP 500.", {"dollar", "pound"}),
+        ("Die Europäische Union und Frankreich", set()),  # "Europe" and "France" are no euro and no franc
+        ("Ta cena jen stoupla.", set()),  # Czech "jen" is "only"
+    ],
+)
+def test_currencies_are_known_by_sign_code_and_word(text: str, currencies: set[str]) -> None:
+    assert named_currencies(text) == currencies
 
 
 def test_a_count_written_in_words_is_given_to_the_translator_in_digits_and_must_come_back() -> None:

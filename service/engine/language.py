@@ -3,8 +3,8 @@
 The articles, the retriever, the reranker and the claim checker work in English, so a question asked in French is
 translated to English first, and the checked English answer is translated back. Quotes stay verbatim in the
 article's language. Counts written as words are put in digits first, so that a translation that changes any number
-is caught, as is one that names another weekday or month; it is not served: the checked English answer is, instead;
-citation markers are not given to the model to translate at all.
+is caught, as is one that names another weekday, month or currency; it is not served: the checked English answer is,
+instead; citation markers are not given to the model to translate at all.
 """
 
 import re
@@ -14,6 +14,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from service.components.llm import LLMClient
 from service.engine.calendar_names import same_days_and_months
+from service.engine.currency_names import same_currencies
 from service.engine.lexicon import with_digits
 from service.engine.prompts import PromptTemplate
 
@@ -108,13 +109,17 @@ class Translator:
     def to_english(self, question: str, language: str) -> str:
         prompt = self._to_english.render(language=LANGUAGES.get(language, language), question=question)
         english = _first_line(self._llm.complete([{"role": "user", "content": prompt}]).text)
-        faithful = same_figures(question, english) and same_days_and_months(question, language, english, ENGLISH)
+        faithful = (
+            same_figures(question, english)
+            and same_days_and_months(question, language, english, ENGLISH)
+            and same_currencies(question, english)
+        )
         return english if english and faithful else question
 
     def from_english(self, text: str, language: str) -> str | None:
-        """``text`` in ``language``, or None when a translation lost or changed a number or named another weekday or
-        month. Each cited sentence is translated without its [n] markers, which are put back after it: a small model
-        drops markers it is asked to keep."""
+        """``text`` in ``language``, or None when a translation lost or changed a number or named another weekday,
+        month or currency. Each cited sentence is translated without its [n] markers, which are put back after it: a
+        small model drops markers it is asked to keep."""
         translated = []
         for part in re.split(r"((?:\s*\[\d+\])+)", text):
             if _MARKERS.fullmatch(part) or not any(ch.isalnum() for ch in part):
@@ -134,6 +139,8 @@ class Translator:
             return None
         if not same_days_and_months(text, ENGLISH, translated, language):
             return None  # "on Wednesday" once came back as "am Dienstag"
+        if not same_currencies(text, translated):
+            return None  # "61 million crowns" once came back as "61 millions d'euros"
         return translated if text.endswith((".", "!", "?")) else translated.rstrip(".!?")
 
 
