@@ -3,6 +3,7 @@
 import pytest
 
 from service.engine.quotes import (
+    PARAPHRASE_DROP,
     best_passage,
     disputes,
     disputing,
@@ -85,8 +86,19 @@ def test_who_someone_is_is_the_best_sentence_giving_their_whole_name() -> None:
 def test_the_best_passage_is_quoted_when_rated_high_enough_and_not_cited() -> None:
     assert best_passage(SOURCES, [], min_score=5.0) == Verdict(SOURCES[0].text, (1,), True, 1.0, quoted=True)
     assert best_passage(SOURCES, [], min_score=7.0) is None
-    assert best_passage(SOURCES, [Verdict("x", (1,), True, 0.9)], min_score=5.0) is None
+    best = SOURCES[0].score
+    assert best_passage(SOURCES, [(Verdict("x", (1,), True, 0.9), best - 1.0)], min_score=5.0) is None
     assert best_passage([], [], min_score=0.0) is None
+
+
+def test_a_claim_citing_the_best_passage_for_a_name_only_does_not_stand_for_it() -> None:
+    """Asked what someone said about one thing, the model wrote what they said about another, citing the best sentence
+    for their name; the cross-encoder rates that claim far below the sentence."""
+    citing = Verdict("Mensah said the first crews arrived within 20 minutes.", (1, 2), True, 0.9)
+    best = SOURCES[0].score
+    assert best_passage(SOURCES, [(citing, best - PARAPHRASE_DROP - 1.0)], min_score=5.0) == Verdict(
+        SOURCES[0].text, (1,), True, 1.0, quoted=True
+    )
 
 
 def test_each_uncited_article_of_a_timeline_gives_its_best_sentence_in_the_order_shown() -> None:

@@ -252,15 +252,15 @@ class Engine:
         self, questions: list[str], when: TimeFocus, verdicts: list[Verdict], sources: list[SourceSentence]
     ) -> tuple[list[Verdict], list[bool]]:
         """The checked claims, whether each answers the question, and the source sentences quoted beside them."""
-        on_question, names_nothing = self._on_question(questions, verdicts, sources, when.across_time)
+        on_question, names_nothing, ratings = self._on_question(questions, verdicts, sources, when.across_time)
         on_question = _with_companions(verdicts, on_question, sources)
-        quoted = self._quoted(questions[0], when, verdicts, on_question, sources)
+        quoted = self._quoted(questions[0], when, verdicts, on_question, sources, ratings=ratings)
         answered = any(v.supported and on for v, on in zip(verdicts, on_question, strict=True))
         if not quoted and not answered and any(names_nothing):
             # no source surely names the place or person asked: the claims that name none are the best answer left
             loose = [on or unnamed for on, unnamed in zip(on_question, names_nothing, strict=True)]
             on_question = _with_companions(verdicts, loose, sources)
-            quoted = self._quoted(questions[0], when, verdicts, on_question, sources)
+            quoted = self._quoted(questions[0], when, verdicts, on_question, sources, ratings=ratings)
         return [*verdicts, *quoted], [*on_question, *(True for _ in quoted)]
 
     def _quoted(
@@ -270,19 +270,25 @@ class Engine:
         verdicts: list[Verdict],
         on_question: list[bool],
         sources: list[SourceSentence],
+        *,
+        ratings: list[float],
     ) -> list[Verdict]:
         """Source sentences served as they stand where the answer falls short: the passage the cross-encoder rates
-        best, when nothing the model wrote cites it (it must be sure, ``quote_relevance``, to overrule a refusal;
+        best, when nothing the model wrote stands for it (a claim citing it for a name only, rated far below it, does
+        not: ``best_passage``; it must be sure, ``quote_relevance``, to overrule a refusal;
         ``supplement_relevance`` is enough beside an answer from other sentences, and in place of a yes or no, which
         is served as the sentences it cites anyway), or failing that for a who-question the sentence in which someone
         does what it asks, or that names whom it asks about; for a change over time, each article the answer leaves
         out; the other side of a dispute it leaves out (``_other_side``); and, for a how-many question, another figure
         for the count it gives."""
-        served = [v for v, on in zip(verdicts, on_question, strict=True) if v.supported and on]
+        answering = [
+            (v, rating) for v, on, rating in zip(verdicts, on_question, ratings, strict=True) if v.supported and on
+        ]
+        served = [v for v, _ in answering]
         added: list[Verdict] = []
         less_sure = served or asks_yes_or_no(question)
         sure = self._options.supplement_relevance if less_sure else self._options.quote_relevance
-        passage = best_passage(sources, served, sure)
+        passage = best_passage(sources, answering, sure)
         if passage is None or not fits_question(question, passage.text):
             # nothing else answers "Who claimed responsibility…?": the sentence in which someone claims it does;
             # nor "Who is Mara Dulic?": the sentence that names her
@@ -327,7 +333,7 @@ class Engine:
 
     def _on_question(
         self, questions: list[str], verdicts: list[Verdict], sources: list[SourceSentence], across_time: bool = False
-    ) -> tuple[list[bool], list[bool]]:
+    ) -> tuple[list[bool], list[bool], list[float]]:
         """Whether each claim addresses the question (or the one it follows up): a true sentence that answers
         something else is not an answer. Like a source sentence, a claim is read alone and under the headline of the
         article it cites ("the two leaders met…"), and the better reading counts. A bare answer ("139") addresses
@@ -338,12 +344,14 @@ class Engine:
         answered by a claim that names a place or someone (``names_what_is_asked``); the second list marks the claims
         that would answer but name none, served only when nothing better is. A question about change over time is
         asked in words no one step of the change answers ("What changed between June 9 and June 13?"): a supported
-        claim there is rated as well as the best shown sentence it cites."""
+        claim there is rated as well as the best shown sentence it cites. The third list is how the cross-encoder
+        rates each claim against the question (infinite where a page mark answers)."""
         if not verdicts:
-            return [], []
+            return [], [], []
         marks = asks_of_page(questions[0])
         if marks:
-            return [any(_cites(v, sources, mark) for mark in marks) for v in verdicts], [False for _ in verdicts]
+            on_page = [any(_cites(v, sources, mark) for mark in marks) for v in verdicts]
+            return on_page, [False for _ in verdicts], [np.inf for _ in verdicts]
         claims = [v.text for v in verdicts]
         headed = [_under_headline(v, sources) for v in verdicts]
         # a sentence quoted in place of a yes-or-no answer addresses the question when that answer does: "the others
@@ -357,6 +365,7 @@ class Engine:
                 relevance.append(
                     self._reranker.score(q, [text or claim for text, claim in zip(backed, claims, strict=True)])
                 )
+        ratings = [max(float(r[i]) for r in relevance) for i in range(len(verdicts))]
         if across_time:
             relevance.append(np.array([_cited_score(v, sources) for v in verdicts]))
         relevant = [
@@ -369,9 +378,8 @@ class Engine:
             for i, (claim, under_headline) in enumerate(zip(claims, headed, strict=True))
         ]
         named = [names_what_is_asked(questions[0], claim) for claim in claims]
-        return [r and n for r, n in zip(relevant, named, strict=True)], [
-            r and not n for r, n in zip(relevant, named, strict=True)
-        ]
+        answers = [r and n for r, n in zip(relevant, named, strict=True)]
+        return answers, [r and not n for r, n in zip(relevant, named, strict=True)], ratings
 
     def check_ready(self) -> None:
         """Raises ``IndexNotReadyError`` when the index cannot be reached now, or has been emptied."""
