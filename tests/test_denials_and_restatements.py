@@ -165,3 +165,24 @@ def test_saying_that_something_happened_adds_nothing_to_be_checked(
     """ "occurred" is in no source sentence, and is no fact: the claim stands on the sentence that holds the rest."""
     (verdict,) = checker.run("Did the nurses strike in March?", split_claims(claim), [SECOND_STRIKE])
     assert verdict.supported is supported
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("Mensah rejected the criticism that the first crews had reached the fire within 20 minutes [1].", False),
+        ("Mensah rejected the criticism, saying the first crews reached the fire within 20 minutes [1].", True),
+    ],
+)
+def test_what_someone_said_beside_a_denial_is_not_what_they_denied(
+    checker: ClaimChecker, tmp_path: Path, claim: str, supported: bool
+) -> None:
+    """An invented fire report: the fire chief rejected criticism of a slow response, saying her crews came in time.
+    The bundled model once wrote that she rejected the criticism that they came in time."""
+    text = "Mensah rejected the criticism, saying the first crews had reached the fire within 20 minutes of the call."
+    (tmp_path / "1100_fire.txt").write_text(text + "\n", encoding="utf-8")
+    header = ("Hundreds evacuated as forest fire spreads", "Dunmere Evening Post", "2025-08-03")
+    source = sentence("1100_fire.txt", text, folder=tmp_path, header=header)
+    (verdict,) = checker.run("What did Mensah say about the response time?", split_claims(claim), [source])
+    assert verdict.supported is supported

@@ -34,6 +34,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from service.engine.accusations import Accusation, accusations, misreads
 from service.engine.actors import actors, asked_action, done_by_another, uses
 from service.engine.claims import Claim, is_unfinished
+from service.engine.denials import asserted_beside_denial, denied_content, reads_denial_backwards
 from service.engine.event_times import asks_when, event_words, time_of_another_event, times
 from service.engine.lexicon import (
     before_speech,
@@ -114,6 +115,8 @@ class Evidence:
     voices: frozenset[str] = frozenset()  # who may speak in it: its headline's, its context's words and its own before
     # its verb of saying
     story: frozenset[str] = frozenset()  # for a page mark: the words of its article's shown sentences (its story)
+    asserted_beside_denial: frozenset[str] = frozenset()  # "rejected the criticism, saying the crews came in time"
+    denied_that: frozenset[str] = frozenset()  # "rejected the criticism that the crews were late"
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ class ClaimFacts:
     acting: set[str]  # who it says does what a who-question asks: its evidence must not have someone else do it
     times: set[str]  # the times it gives, when it answers a when-question with the asked event's words
     event: set[str]  # those words ("appeal", "hear"): one sentence must hold them with the time
+    denied_that: set[str]  # what it has someone deny "that…": its sentences must not have them assert it instead
 
 
 class ClaimChecker:
@@ -196,6 +200,8 @@ class ClaimChecker:
                 page_mark=marks[i] is not None,
                 story=stories[s.source] if marks[i] else frozenset(),
                 voices=frozenset(content_terms(f"{s.title} {s.context} {before_speech(s.text)}")),
+                asserted_beside_denial=frozenset(asserted_beside_denial(s.text)),
+                denied_that=frozenset(denied_content(s.text)),
             )
             for i, s in enumerate(sources)
         ]
@@ -231,6 +237,7 @@ class ClaimChecker:
                 acting=next((who for who in actors(claim.text, action) if who), set()) if action else set(),
                 times=times(claim.text) if event else set(),
                 event=event & claim_terms,
+                denied_that=denied_content(claim.text),
             )
             if not (facts.novel or facts.numbers or yes_or_no) or is_unfinished(claim.text):
                 # Only the question's own words ("Wagner fighters were killed"): no answer to who, what or how many;
@@ -293,6 +300,7 @@ class ClaimChecker:
             or _renames_pronoun(facts, evidence)
             or contradicts_superlative(facts.superlatives, set().union(*(e.superlatives for e in evidence)))
             or misreads(facts.accusations, [a for e in evidence for a in e.accusations])
+            or reads_denial_backwards(facts.denied_that, [(e.asserted_beside_denial, e.denied_that) for e in evidence])
             or done_by_another(facts.acting, [who for e in evidence for who in e.acting], any(e.acts for e in evidence))
             or time_of_another_event(facts.times, facts.event, [(e.times, e.subjects) for e in evidence])
             # a restatement is served as the sentences it cites, which say themselves whether it happened
