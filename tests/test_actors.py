@@ -2,7 +2,15 @@
 
 import pytest
 
-from service.engine.actors import actors, asked_action, does_what_is_asked, done_by_another, names_who_did, uses
+from service.engine.actors import (
+    actors,
+    asked_action,
+    does_what_is_asked,
+    done_by_another,
+    done_to_another,
+    names_who_did,
+    uses,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -119,3 +127,12 @@ def test_a_claim_names_who_did_what_a_who_question_asks_in_a_word_made_from_its_
     question: str, claim: str, answers: bool
 ) -> None:
     assert names_who_did(question, claim, FESTIVAL) is answers
+
+
+def test_what_a_who_question_asks_its_verb_of_must_stand_where_the_verb_does() -> None:
+    founding = (True, frozenset({"quillon", "found", "2014", "solberg", "menon"}))
+    supplier = (False, frozenset({"solberg", "fault", "battery", "supply", "corvex", "cell"}))
+    assert done_to_another({"solberg"}, {"corvex", "cell"}, [supplier, founding])  # the object comes from elsewhere
+    assert not done_to_another({"solberg"}, {"quillon"}, [supplier, founding])
+    assert not done_to_another({"solberg"}, {"corvex", "cell"}, [founding])  # nothing else names it: not judged here
+    assert not done_to_another(set(), {"corvex", "cell"}, [supplier, founding])  # names no one who did it

@@ -146,6 +146,25 @@ def test_a_role_another_holds_is_not_given_to_the_one_asked_about(checker: Claim
     assert verdict.supported, "the role is his"
 
 
+def test_who_did_a_thing_is_not_stitched_from_a_sentence_about_doing_it_to_another(
+    checker: ClaimChecker, tmp_path: Path
+) -> None:
+    """What the bundled model once answered to "Who founded Corvex Cells?", which an invented report cannot answer:
+    it says who founded Quillon, and elsewhere names Corvex Cells as Quillon's supplier."""
+    supplier = "Chief executive Hanne Solberg said the fault lay in a battery pack supplied by Corvex Cells."
+    founded = "Quillon was founded in 2014 by Solberg and the engineer Ravi Menon in Aldermoor."
+    (tmp_path / "1200_recall.txt").write_text(f"{supplier}\n\n{founded}\n", encoding="utf-8")
+    header = ("Quillon Robotics recalls 2,600 warehouse robots", "Brackwater Business Journal", "2025-10-09")
+    sources = [sentence("1200_recall.txt", text, folder=tmp_path, header=header) for text in (supplier, founded)]
+    stitched = "Hanne Solberg founded Corvex Cells in 2014 with Ravi Menon [1][2]."
+    (verdict,) = checker.run("Who founded Corvex Cells?", split_claims(stitched), sources)
+    assert not verdict.supported
+    (verdict,) = checker.run(
+        "Who founded Quillon?", split_claims("Quillon was founded in 2014 by Solberg and Ravi Menon [2]."), sources
+    )
+    assert verdict.supported
+
+
 def test_a_figure_traced_across_articles_cites_each_article(checker: ClaimChecker) -> None:
     planned = sentence("100_marrow_bay_referendum.txt", "The barrier is expected to cost 340 million crowns")
     halted = sentence(HALTED, "the projected cost rose to 512 million crowns.")

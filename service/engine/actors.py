@@ -46,6 +46,11 @@ def _asked(question: str) -> tuple[str | None, str]:
     return next(iter(terms)), question[match.end() :]
 
 
+def asked_object(question: str) -> set[str]:
+    """What a who-question asks its verb of, in its terms: "Corvex Cells" in "Who founded Corvex Cells?"."""
+    return content_terms(_asked(question)[1])
+
+
 def actors(sentence: str, action: str) -> list[set[str] | None]:
     """For each place ``sentence`` uses the verb ``action``, who does it, as far as the words around it tell: who
     comes after its "by" ("led by Oskar Friel"), the name before it ("Putin said"), or the words before a "who"
@@ -158,3 +163,17 @@ def done_by_another(said: set[str], stated: list[set[str] | None], used: bool) -
     if not stated or any(who is None for who in stated):
         return False
     return not any(said & who for who in stated if who is not None)
+
+
+def done_to_another(said: set[str], asked: set[str], sentences: list[tuple[bool, frozenset[str]]]) -> bool:
+    """A claim names who did the asked thing (``said``) to what the question asks it of (``asked``: the claim's words
+    for it, times aside), and the sentences of its evidence that use the verb lack half or more of those words, which
+    only its other sentences hold: each sentence read as (whether it uses the verb, its words with its headline's and
+    the sentence before's). "Hanne Solberg founded Corvex Cells" is not supported by "Quillon was founded in 2014 by
+    Solberg" beside a sentence naming Corvex Cells."""
+    if not said or not asked:
+        return False
+    doing = set().union(*(words for acts, words in sentences if acts))
+    others = set().union(*(words for acts, words in sentences if not acts))
+    borrowed = {term for term in asked if term not in doing and term in others}
+    return len(borrowed) >= ASKED_SHARE * len(asked)

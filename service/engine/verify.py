@@ -32,7 +32,7 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from service.engine.accusations import Accusation, accusations, misreads
-from service.engine.actors import actors, asked_action, done_by_another, uses
+from service.engine.actors import actors, asked_action, asked_object, done_by_another, done_to_another, uses
 from service.engine.claims import Claim, is_unfinished
 from service.engine.denials import asserted_beside_denial, denied_content, reads_denial_backwards
 from service.engine.event_times import asks_when, event_words, time_of_another_event, times
@@ -142,6 +142,9 @@ class ClaimFacts:
     superlatives: set[str]  # "newest", "largest"…: a sentence that says the opposite one does not support it
     accusations: list[Accusation]  # who it says accuses or blames whom: its evidence must not say the reverse
     acting: set[str]  # who it says does what a who-question asks: its evidence must not have someone else do it
+    asked: set[
+        str
+    ]  # what that question asks the verb of ("Corvex Cells"): its evidence must not have it done to another
     times: set[str]  # the times it gives, when it answers a when-question with the asked event's words
     event: set[str]  # those words ("appeal", "hear"): one sentence must hold them with the time
     denied_that: set[str]  # what it has someone deny "that…": its sentences must not have them assert it instead
@@ -165,6 +168,7 @@ class ClaimChecker:
         yes_or_no = asks_yes_or_no(question)
         # who wrote or published an article is told by where a byline or credit stands, not by a verb
         action = None if asks_of_page(question) else asked_action(question)
+        object_asked = asked_object(question) - times(question) - calendar_terms() if action else set()
         shown_names = set().union(*(content_terms(f"{s.text} {s.title}") for s in sources)) if sources else set()
         given_names = set() if yes_or_no else names(question) & shown_names
         # what a when-question asks the time of, in the words the shown sentences use too
@@ -235,6 +239,7 @@ class ClaimChecker:
                 superlatives=superlatives(claim.text),
                 accusations=accusations(claim.text),
                 acting=next((who for who in actors(claim.text, action) if who), set()) if action else set(),
+                asked=object_asked & claim_terms,
                 times=times(claim.text) if event else set(),
                 event=event & claim_terms,
                 denied_that=denied_content(claim.text),
@@ -302,6 +307,7 @@ class ClaimChecker:
             or misreads(facts.accusations, [a for e in evidence for a in e.accusations])
             or reads_denial_backwards(facts.denied_that, [(e.asserted_beside_denial, e.denied_that) for e in evidence])
             or done_by_another(facts.acting, [who for e in evidence for who in e.acting], any(e.acts for e in evidence))
+            or done_to_another(facts.acting, facts.asked, [(e.acts, frozenset(e.subjects)) for e in evidence])
             or time_of_another_event(facts.times, facts.event, [(e.times, e.subjects) for e in evidence])
             # a restatement is served as the sentences it cites, which say themselves whether it happened
             or (not facts.restates and _denial_unsupported(facts, evidence))
