@@ -2,6 +2,7 @@ import pytest
 
 from service.engine.claims import (
     Claim,
+    clauses,
     is_unfinished,
     main_clause,
     says_not_found,
@@ -177,3 +178,24 @@ def test_a_preposition_pointing_at_the_closing_marker_goes_with_it(pointer: str)
         "The breach was discovered on February 27, according to Pell's statement.",
         (1,),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Solberg said the fault lay in a battery pack, and she agreed to share the cost of replacing it.",
+            ["Solberg said the fault lay in a battery pack.", "She agreed to share the cost of replacing it."],
+        ),
+        (
+            "The union said 300 jobs would go; the administrators said they hoped to find a buyer.",
+            ["The union said 300 jobs would go.", "The administrators said they hoped to find a buyer."],
+        ),
+        ('Mensah said "we came fast, and we stayed there all night".', None),  # a join inside a quotation
+        ("Putin, Lukashenko and Xi met in Minsk on Friday.", None),  # a list is no second statement
+        ("The mine reopened on Monday, and it is safe.", None),  # too short to stand alone
+    ],
+)
+def test_a_claim_is_read_as_the_statements_it_joins(text: str, parts: list[str] | None) -> None:
+    claim = Claim(text=text, cited=(2,))
+    assert clauses(claim) == ([Claim(part, (2,)) for part in parts] if parts else [claim])

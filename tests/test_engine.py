@@ -111,6 +111,21 @@ def test_a_sentence_with_an_invented_aside_is_served_without_it(scripted: tuple[
     assert [s.supported for s in answer.sentences if "Zarkin" in s.text] == [False]
 
 
+def test_a_statement_joined_to_a_true_one_is_checked_on_its_own(scripted: tuple[Engine, ScriptedLLM]) -> None:
+    engine, fake = scripted
+
+    def joined(prompt: str) -> str:
+        number = best_source(prompt)
+        first = numbered_sources(prompt)[number].rstrip(".")
+        return f"{first}, and they later escaped in a stolen white van with the help of local guards [{number}]."
+
+    use(fake, joined)
+    answer = engine.answer("How many people were killed in the Crocus City Hall attack?")
+    assert "van" not in answer.answer
+    assert [s.supported for s in answer.sentences if "van" in s.text] == [False]
+    assert "1 more sentence could not be confirmed" in answer.answer
+
+
 def test_an_unsupported_sentence_is_removed_and_counted(scripted: tuple[Engine, ScriptedLLM]) -> None:
     engine, fake = scripted
     use(fake, lambda p: f"{quote_best_source(p)} The attackers killed 1954 people in Kopys [{best_source(p)}].")

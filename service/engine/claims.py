@@ -104,6 +104,24 @@ def main_clause(claim: Claim) -> Claim | None:
     return Claim(text=head + ".", cited=claim.cited)
 
 
+# Where a claim joins a second statement to its first: ", and she agreed…", "; the firm said…", ", while Corvex…".
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=(?:she|he|they|it)\b|[A-Z])|;\s+")
+
+
+def clauses(claim: Claim) -> list[Claim]:
+    """The statements a claim joins ("Solberg said the fault lay in a battery pack, and she agreed to share the cost"
+    -> two), each citing what the claim cites; the claim alone when it joins none, or when a part would be too short
+    to say anything alone, or a join stands inside a quotation."""
+    cuts = [m for m in _CLAUSE_JOIN.finditer(claim.text) if claim.text[: m.start()].count('"') % 2 == 0]
+    if not cuts:
+        return [claim]
+    bounds = [0, *(point for m in cuts for point in (m.start(), m.end())), len(claim.text)]
+    parts = [claim.text[bounds[k] : bounds[k + 1]].strip(" .") for k in range(0, len(bounds), 2)]
+    if any(len(part.split()) < MIN_CLAUSE_WORDS for part in parts):
+        return [claim]
+    return [Claim(text=part[:1].upper() + part[1:] + ".", cited=claim.cited) for part in parts]
+
+
 def split_claims(answer: str) -> list[Claim]:
     """Sentences of ``answer`` with their citation numbers; a marker standing alone belongs to the sentence before.
     The prompt's answer for a question the sources cannot answer is no part of a claim: a small model sometimes

@@ -13,7 +13,14 @@ from service.components.reranker import CrossEncoderReranker
 from service.engine.actors import names_who_did
 from service.engine.antecedents import with_antecedents
 from service.engine.article_index import ArticleIndex
-from service.engine.claims import Claim, main_clause, says_not_found, split_claims, without_unfinished_end
+from service.engine.claims import (
+    Claim,
+    clauses,
+    main_clause,
+    says_not_found,
+    split_claims,
+    without_unfinished_end,
+)
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
 from service.engine.lexicon import previous_sentence
 from service.engine.prompts import AnswerPrompts
@@ -234,19 +241,45 @@ class Engine:
         return Trace(answer, ranked, verdicts, reply.text, retrieved, refused_by, reply.cut_off)
 
     def _checked(self, question: str, claims: list[Claim], sources: list[SourceSentence]) -> list[Verdict]:
-        """Each claim checked. One the checker cannot confirm whole, but whose main clause it can once a trailing aside
-        is gone ("…chief executive of Veska, a mining company in Belarus"), is served as that clause; the whole
-        sentence is still counted as left out. A claim opening on "she" or "he" must follow, in the answer, a name its
-        sources give (``with_antecedents``)."""
+        """Each claim checked, statement by statement where it joins several (``_clause_by_clause``). One the checker
+        cannot confirm whole, but whose main clause it can once a trailing aside is gone ("…chief executive of Veska,
+        a mining company in Belarus"), is served as that clause; the whole sentence is still counted as left out. A
+        claim opening on "she" or "he" must follow, in the answer, a name its sources give (``with_antecedents``)."""
         verdicts = self._checker.run(question, claims, sources)
+        verdicts, kept_heads = self._clause_by_clause(question, claims, verdicts, sources)
         heads = {i: main_clause(c) for i, (c, v) in enumerate(zip(claims, verdicts, strict=True)) if not v.supported}
-        shorter = {i: head for i, head in heads.items() if head is not None}
+        shorter = {i: head for i, head in heads.items() if head is not None and i not in kept_heads}
         rechecked = dict(zip(shorter, self._checker.run(question, list(shorter.values()), sources), strict=True))
+        rechecked |= kept_heads
         out: list[Verdict] = []
         for i, verdict in enumerate(verdicts):
             head_verdict = rechecked.get(i)
             out += [head_verdict, verdict] if head_verdict is not None and head_verdict.supported else [verdict]
         return with_antecedents(question, out, sources)
+
+    def _clause_by_clause(
+        self, question: str, claims: list[Claim], verdicts: list[Verdict], sources: list[SourceSentence]
+    ) -> tuple[list[Verdict], dict[int, Verdict]]:
+        """A supported claim that joins statements (``clauses``) is supported only if each is, and cites what each
+        needs: "Solberg said the fault lay in a battery pack, and she agreed to share the cost…" passed whole on the
+        first statement's sentence alone. Where a later statement fails, the first, when supported, is served in its
+        place (the second result: claim index -> the first statement's verdict); the whole is counted as left out."""
+        parts = {i: clauses(c) for i, (c, v) in enumerate(zip(claims, verdicts, strict=True)) if v.supported}
+        joined = {i: p for i, p in parts.items() if len(p) > 1}
+        if not joined:
+            return verdicts, {}
+        checked = iter(self._checker.run(question, [c for p in joined.values() for c in p], sources))
+        out, heads = list(verdicts), {}
+        for i, statements in joined.items():
+            each = [next(checked) for _ in statements]
+            if all(v.supported for v in each):
+                cited = tuple(dict.fromkeys(n for v in [verdicts[i], *each] for n in v.cited))
+                out[i] = replace(verdicts[i], cited=cited)
+            else:
+                out[i] = replace(verdicts[i], supported=False)
+                if each[0].supported:
+                    heads[i] = each[0]
+        return out, heads
 
     def _served(
         self, questions: list[str], when: TimeFocus, verdicts: list[Verdict], sources: list[SourceSentence]
