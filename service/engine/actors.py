@@ -3,6 +3,8 @@
 who claimed Putin took too long": there the critics claim."""
 
 import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 from service.engine.lexicon import calendar_terms, content_terms, names
@@ -165,7 +167,7 @@ def done_by_another(said: set[str], stated: list[set[str] | None], used: bool) -
     return not any(said & who for who in stated if who is not None)
 
 
-def done_to_another(said: set[str], asked: set[str], sentences: list[tuple[bool, frozenset[str]]]) -> bool:
+def done_to_another(said: set[str], asked: set[str], sentences: Sequence[tuple[bool, AbstractSet[str]]]) -> bool:
     """A claim names who did the asked thing (``said``) to what the question asks it of (``asked``: the claim's words
     for it, times aside), and the sentences of its evidence that use the verb lack half or more of those words, which
     only its other sentences hold: each sentence read as (whether it uses the verb, its words with its headline's and

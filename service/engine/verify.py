@@ -142,9 +142,7 @@ class ClaimFacts:
     superlatives: set[str]  # "newest", "largest"…: a sentence that says the opposite one does not support it
     accusations: list[Accusation]  # who it says accuses or blames whom: its evidence must not say the reverse
     acting: set[str]  # who it says does what a who-question asks: its evidence must not have someone else do it
-    asked: set[
-        str
-    ]  # what that question asks the verb of ("Corvex Cells"): its evidence must not have it done to another
+    asked: set[str]  # its words for what that question asks the verb of ("Corvex Cells"), times aside
     times: set[str]  # the times it gives, when it answers a when-question with the asked event's words
     event: set[str]  # those words ("appeal", "hear"): one sentence must hold them with the time
     denied_that: set[str]  # what it has someone deny "that…": its sentences must not have them assert it instead
@@ -307,7 +305,7 @@ class ClaimChecker:
             or misreads(facts.accusations, [a for e in evidence for a in e.accusations])
             or reads_denial_backwards(facts.denied_that, [(e.asserted_beside_denial, e.denied_that) for e in evidence])
             or done_by_another(facts.acting, [who for e in evidence for who in e.acting], any(e.acts for e in evidence))
-            or done_to_another(facts.acting, facts.asked, [(e.acts, frozenset(e.subjects)) for e in evidence])
+            or done_to_another(facts.acting, facts.asked, [(e.acts, e.subjects) for e in evidence])
             or time_of_another_event(facts.times, facts.event, [(e.times, e.subjects) for e in evidence])
             # a restatement is served as the sentences it cites, which say themselves whether it happened
             or (not facts.restates and _denial_unsupported(facts, evidence))
