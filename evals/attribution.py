@@ -10,7 +10,7 @@ so the two do not share a blind spot.
 
 import re
 
-from service.engine.lexicon import previous_sentence, refers_back
+from service.engine.lexicon import antecedent_sentences, refers_back
 from service.schemas import Answer, Citation
 
 _STATEMENT = re.compile(
@@ -91,7 +91,7 @@ def statements_made(sentence: str) -> list[tuple[str, str]]:
 
 
 def _window(citation: Citation, file_text: str) -> str:
-    before = previous_sentence(file_text, citation.start) if refers_back(citation.quote) else ""
+    before = antecedent_sentences(file_text, citation.start) if refers_back(citation.quote) else ""
     return _plain(f"{citation.title} {before} {citation.quote}")
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from service.engine.claims import split_claims
-from service.engine.lexicon import money
+from service.engine.lexicon import measures, money
 from service.engine.verify import ClaimChecker
 from tests.test_attribution import sentence
 
@@ -15,6 +15,13 @@ OUTPUT = sentence(
     "The Drossel mine employs about 1,900 people and produced 84,000 tonnes of copper last year.",
     folder=DEV2,
     header=("Miners trapped after tunnel collapse at Drossel copper mine", "Northwire", "2024-06-09"),
+)
+
+SHAFT = sentence(
+    "501_mine_rescue.txt",
+    "Governor Tamsin Orlo thanked the army engineers who drilled a 60-metre rescue shaft.",
+    folder=DEV2,
+    header=("All eleven Drossel miners rescued after four days underground", "Northwire", "2024-06-13"),
 )
 
 
@@ -45,4 +52,34 @@ def test_a_sum_of_money_is_told_from_other_figures(text: str, sums: set[str]) ->
 )
 def test_a_sum_of_money_needs_a_sentence_that_gives_one(checker: ClaimChecker, claim: str, supported: bool) -> None:
     (verdict,) = checker.run("What did the Drossel mine produce last year?", split_claims(claim), [OUTPUT])
+    assert verdict.supported is supported
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "alone", "joined"),
+    [
+        ("Nurses began a 48-hour strike on Tuesday.", set(), {("48", "hour")}),
+        ("A five-day strike by 300 nurses.", {"300"}, {("5", "day")}),
+        ("A 10-year-old boy and 2,000 people.", {"2000"}, {("10", "year")}),
+        ("COVID-19 cases rose to 5 on 2024-06-13.", {"19", "5", "2024", "06", "13"}, set()),
+    ],
+)
+def test_a_number_joined_to_what_it_measures_is_told_from_one_on_its_own(
+    text: str, alone: set[str], joined: set[tuple[str, str]]
+) -> None:
+    assert measures(text) == (alone, joined)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("Army engineers drilled a 60-metre rescue shaft [1].", True),
+        ("The rescue shaft the army engineers drilled was 60 metres long [1].", True),
+        ("60 army engineers drilled the rescue shaft [1].", False),
+    ],
+)
+def test_a_measure_is_no_count(checker: ClaimChecker, claim: str, supported: bool) -> None:
+    (verdict,) = checker.run("Who drilled the rescue shaft?", split_claims(claim), [SHAFT])
     assert verdict.supported is supported

@@ -90,6 +90,28 @@ def numbers(text: str) -> set[str]:
     return found
 
 
+# A number joined to what it measures: "48-hour", "five-day", "10-year-old".
+_MEASURE = re.compile(r"(?<![\w.,-])(\d+(?:[.,]\d+)*|[A-Za-z]+)-([A-Za-z]+)")
+
+
+def measures(text: str) -> tuple[set[str], set[tuple[str, str]]]:
+    """The numbers the text gives on their own, and those it gives joined to what they measure, each with that
+    word's term: "a 48-hour strike by 300 nurses" gives {"300"} and {("48", "hour")}. A 48-hour strike is no count
+    of 48 strikers."""
+    joined: set[tuple[str, str]] = set()
+    for match in _MEASURE.finditer(text):
+        number, unit = match.groups()
+        if _is_number(number):
+            value = normalise_number(number) if number[0].isdigit() else _NUMBER_WORDS[number.lower()]
+            joined |= {(value, term) for term in content_terms(unit)}
+    alone = numbers(_MEASURE.sub(lambda m: " " if _is_number(m.group(1)) else m.group(), text))
+    return alone, joined
+
+
+def _is_number(word: str) -> bool:
+    return word[0].isdigit() or word.lower() in _NUMBER_WORDS
+
+
 # How a sum of money is written: a currency sign or code, or a currency word ("dollars", "crowns"…).
 CURRENCY_SIGNS = "$€£¥₹₽₴"
 CURRENCY_CODES = "USD|EUR|GBP|JPY|CNY|CHF|RUB|INR|SEK|NOK|DKK"
@@ -194,7 +216,8 @@ def calendar_terms() -> frozenset[str]:
 
 _PRONOUN = re.compile(r"\b(he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
 _PERSON_PRONOUN = re.compile(r"\b(he|she|his|her|hers|him)\b", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+|\n+")
+# a sentence ends at a full stop, a question or exclamation mark, or a quote closed after one; not at '…cost,"'
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][”\"])\s+|\n+")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)?\b")
 
 
@@ -209,7 +232,12 @@ def refers_back_to_person(text: str) -> bool:
     return _before_any_name(_PERSON_PRONOUN, text)
 
 
+# what someone is quoted as saying: its words are not the sentence's names ('"Thirty nurses is no plan," she said')
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
 def _before_any_name(pronouns: re.Pattern[str], text: str) -> bool:
+    text = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), text)
     pronoun = pronouns.search(text)
     if pronoun is None:
         return False
@@ -221,6 +249,53 @@ def previous_sentence(text: str, start: int) -> str:
     """The sentence (or line) that ends just before ``start`` in ``text``."""
     pieces = [p for p in _SENTENCE_BREAK.split(text[max(0, start - 600) : start]) if p.strip()]
     return pieces[-1].strip() if pieces else ""
+
+
+ANTECEDENT_REACH = 3  # sentences back that a "she" or "he" may stand for someone named
+
+
+def antecedent_sentences(text: str, start: int) -> str:
+    """Where the pronoun of the sentence at ``start`` finds its person: the sentence before it and, while that one
+    too refers back, the ones before that ("Solberg said… / "We will pay," she said. / She added…"), at most
+    ``ANTECEDENT_REACH``."""
+    found: list[str] = []
+    end = start
+    while len(found) < ANTECEDENT_REACH:
+        before = previous_sentence(text, end)
+        if not before:
+            break
+        found.insert(0, before)
+        if not refers_back(before):
+            break
+        end = text.rfind(before, 0, end)
+    return " ".join(found)
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+
+
+def with_person_named(text: str, antecedents: str) -> str:
+    """``text`` with the "she" or "he" it opens on (before any name) replaced by the first person ``antecedents``
+    present as a speaker or actor: '"We will pay," she said.' reads '"We will pay," Hanne Solberg said.'. A
+    cross-encoder asked what Solberg said rates the pronoun's sentence as about no one. As it is when it names
+    someone first, or ``antecedents`` present no one."""
+    pronoun = _SUBJECT_PRONOUN.search(text)
+    found = _speaker_matches(antecedents)
+    if pronoun is None or not found or not refers_back_to_person(text[: pronoun.end()]):
+        return text
+    return f"{text[: pronoun.start()]}{_as_introduced(antecedents, found[0])}{text[pronoun.end() :]}"
+
+
+ROLE_REACH = 8  # words, name included, that a sentence may open with before its speaker's name ends
+
+
+def _as_introduced(text: str, speaker: re.Match[str]) -> str:
+    """The speaker's name with the words its sentence opens with before it, its role: "Regional health minister
+    Tomas Ekwall" (read as "Tomas Ekwall", the cross-encoder takes a health minister's words for no minister's);
+    the name alone where more stands before it."""
+    opens = max((b.end() for b in _SENTENCE_BREAK.finditer(text, 0, speaker.start(1))), default=0)
+    introduced = text[opens : speaker.end(1)].strip()
+    return introduced if len(introduced.split()) <= ROLE_REACH else speaker.group(1)
 
 
 # A name is a speaker or actor (a person, or an organisation that speaks) when a text gives it a title or has it

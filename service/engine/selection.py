@@ -9,7 +9,7 @@ from llama_index.core.schema import NodeWithScore
 from ingest.clean import reads_as_byline, reads_as_dateline
 from service.components.reranker import CrossEncoderReranker
 from service.engine.injection import speaks_to_the_model
-from service.engine.lexicon import previous_sentence, refers_back
+from service.engine.lexicon import antecedent_sentences, refers_back, with_person_named
 from service.engine.question_forms import (
     asks_of_page,
     asks_why,
@@ -46,7 +46,7 @@ class SourceSentence:
     publisher: str
     published: str
     score: float
-    context: str = ""  # the sentence before, when this one refers back to it with a pronoun
+    context: str = ""  # the sentences before, back to one naming whom this one's pronoun stands for
     # the line above its story, to read it under: its title, or on a page that gives none the line opening the story
     headline: str = UNKNOWN
 
@@ -59,6 +59,12 @@ class SourceSentence:
         if reads_as_dateline(self.text):
             return "dateline"
         return "credit" if self.text == self.publisher else None
+
+    @property
+    def reading(self) -> str:
+        """The sentence as its reader takes it: the "she" or "he" it opens on named ('"We will pay," Hanne Solberg
+        said.')."""
+        return with_person_named(self.text, self.context) if self.context else self.text
 
 
 class SentenceSelector:
@@ -84,7 +90,7 @@ class SentenceSelector:
     ) -> list[SourceSentence]:
         """``follows``: for a follow-up ("Whom did she replace?"), the question before it; a sentence then scores
         the better of its scores against the follow-up alone and against both questions together."""
-        candidates = _split_chunks(chunks)
+        candidates = [self._with_context(c) for c in _split_chunks(chunks)]
         if not candidates:
             return []
         scores = self._scores(without_second_page_question(question), candidates)
@@ -102,7 +108,7 @@ class SentenceSelector:
         for mark in asks_of_page(question):
             shown = {(s.path, s.start) for s in chosen}
             chosen += [m for m in self._page_marks(chunks, chosen, mark) if (m.path, m.start) not in shown]
-        return [self._with_context(s) for s in chosen]
+        return chosen
 
     def clears(self, question: str, shown: list[SourceSentence], min_score: float) -> bool:
         """Whether a shown sentence bears on the question enough to ask the model: one scores at least ``min_score``
@@ -145,11 +151,13 @@ class SentenceSelector:
                 continue
             text = self._files.span(str(meta["path"]), span[0], span[1])
             if text is not None:
-                found[source] = replace(articles[source], start=span[0], end=span[1], text=text, score=lowest)
+                found[source] = replace(
+                    articles[source], start=span[0], end=span[1], text=text, score=lowest, context=""
+                )
         return list(found.values())
 
     def _scores(self, question: str, candidates: list[SourceSentence]) -> np.ndarray:
-        alone = self._reranker.score(question, [c.text for c in candidates])
+        alone = self._reranker.score(question, [c.reading for c in candidates])
         in_context = self._reranker.score(question, [_in_context(c) for c in candidates])
         mean: np.ndarray = (alone + in_context) / 2
         return mean
@@ -158,7 +166,7 @@ class SentenceSelector:
         if not refers_back(sentence.text):
             return sentence
         text = self._files.text(sentence.path)
-        return replace(sentence, context=previous_sentence(text, sentence.start)) if text else sentence
+        return replace(sentence, context=antecedent_sentences(text, sentence.start)) if text else sentence
 
 
 def _time_boosted(scored: list[SourceSentence], when: TimeFocus) -> list[SourceSentence]:
@@ -192,7 +200,7 @@ def _causes(chosen: list[SourceSentence], scored: list[SourceSentence]) -> list[
 
 
 def _in_context(sentence: SourceSentence) -> str:
-    return sentence.text if sentence.headline == UNKNOWN else f"{sentence.headline}: {sentence.text}"
+    return sentence.reading if sentence.headline == UNKNOWN else f"{sentence.headline}: {sentence.reading}"
 
 
 def _split_chunks(chunks: list[NodeWithScore]) -> list[SourceSentence]:

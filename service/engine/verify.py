@@ -44,6 +44,7 @@ from service.engine.lexicon import (
     denied_terms,
     denies,
     joint_speakers,
+    measures,
     money,
     name_first,
     names,
@@ -97,6 +98,8 @@ class Evidence:
     terms: set[str]
     numbers: set[str]
     money: set[str]  # the numbers it gives as sums of money ("$84,000", not "84,000 tonnes")
+    # the numbers it gives on their own, and those it joins to what they measure ("48-hour": ("48", "hour"))
+    measures: tuple[set[str], set[tuple[str, str]]]
     names: set[str]
     vector: np.ndarray
     subjects: set[str]  # who the sentence can be about: its own names, its headline's, its antecedent's
@@ -184,6 +187,7 @@ class ClaimChecker:
             Evidence(
                 terms=content_terms(stated[i]),
                 numbers=numbers(f"{s.text} {s.title} {s.published}"),
+                measures=measures(f"{s.text} {s.title} {s.published}"),
                 money=money(f"{s.text} {s.title}"),
                 names=content_terms(f"{s.context} {stated[i]} {s.title} {s.publisher} {_spoken_date(s.published)}"),
                 vector=source_vectors[i],
@@ -293,6 +297,7 @@ class ClaimChecker:
         if (
             facts.numbers - ev_numbers
             or facts.money - ev_money
+            or _measure_read_as_count(facts, evidence)
             or facts.names - ev_names
             or coverage < MIN_COVERAGE
             or _off_topic(facts, evidence, ev_names)
@@ -406,6 +411,14 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
         facts.subject not in e.subjects and e.speakers and not e.speakers & facts.mentioned and e.article not in theirs
         for e in evidence
     )
+
+
+def _measure_read_as_count(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
+    """A number the sentences give only joined to what it measures is given by the claim without it: "48 nurses
+    walked out" from "a 48-hour strike"."""
+    alone = set().union(*(e.measures[0] for e in evidence))
+    joined = set().union(*(e.measures[1] for e in evidence))
+    return any(n not in alone and not any((n, term) in joined for term in facts.terms) for n in facts.numbers)
 
 
 def _renames_pronoun(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
