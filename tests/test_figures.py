@@ -61,7 +61,9 @@ def test_a_sum_of_money_needs_a_sentence_that_gives_one(checker: ClaimChecker, c
     [
         ("Nurses began a 48-hour strike on Tuesday.", set(), {("48", "hour")}),
         ("A five-day strike by 300 nurses.", {"300"}, {("5", "day")}),
-        ("A 10-year-old boy and 2,000 people.", {"2000"}, {("10", "year")}),
+        # an age is years old, or aged
+        ("A 10-year-old boy and 2,000 people.", {"2000"}, {("10", "year"), ("10", "old"), ("10", "age")}),
+        ("A 60-metre shaft.", set(), {("60", "meter")}),  # metre or meter
         ("COVID-19 cases rose to 5 on 2024-06-13.", {"19", "5", "2024", "06", "13"}, set()),
     ],
 )
@@ -77,9 +79,22 @@ def test_a_number_joined_to_what_it_measures_is_told_from_one_on_its_own(
     [
         ("Army engineers drilled a 60-metre rescue shaft [1].", True),
         ("The rescue shaft the army engineers drilled was 60 metres long [1].", True),
+        ("The army engineers drilled a rescue shaft 60 meters deep [1].", True),  # either spelling
         ("60 army engineers drilled the rescue shaft [1].", False),
     ],
 )
 def test_a_measure_is_no_count(checker: ClaimChecker, claim: str, supported: bool) -> None:
     (verdict,) = checker.run("Who drilled the rescue shaft?", split_claims(claim), [SHAFT])
     assert verdict.supported is supported
+
+
+@pytest.mark.integration
+def test_a_claim_cites_every_sentence_it_needs_for_its_figures(checker: ClaimChecker, tmp_path: Path) -> None:
+    collapsed = "Talks between the nursing union and Fennmoor General Hospital collapsed on Wednesday."
+    lasted = "They had lasted nine hours."
+    (tmp_path / "2301_talks.txt").write_text(f"{collapsed} {lasted}\n", encoding="utf-8")
+    header = ("Fennmoor strike talks break down", "Harrowgate Evening Post", "2026-03-12")
+    sources = [sentence("2301_talks.txt", text, folder=tmp_path, header=header) for text in (collapsed, lasted)]
+    claim = "Talks between the nursing union and the hospital collapsed on Wednesday after nine hours [1][2]."
+    (verdict,) = checker.run("When did the talks break down?", split_claims(claim), sources)
+    assert verdict.supported and verdict.cited == (1, 2)

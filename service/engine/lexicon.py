@@ -91,7 +91,8 @@ def numbers(text: str) -> set[str]:
 
 
 # A number joined to what it measures: "48-hour", "five-day", "10-year-old".
-_MEASURE = re.compile(r"(?<![\w.,-])(\d+(?:[.,]\d+)*|[A-Za-z]+)-([A-Za-z]+)")
+_MEASURE = re.compile(r"(?<![\w.,-])(\d+(?:[.,]\d+)*|[A-Za-z]+)-([A-Za-z]+(?:-[A-Za-z]+)*)")
+_AGED = {"old", "age"}  # "a 37-year-old" is 37 years old, aged 37, of age 37
 
 
 def measures(text: str) -> tuple[set[str], set[tuple[str, str]]]:
@@ -103,9 +104,15 @@ def measures(text: str) -> tuple[set[str], set[tuple[str, str]]]:
         number, unit = match.groups()
         if _is_number(number):
             value = normalise_number(number) if number[0].isdigit() else _NUMBER_WORDS[number.lower()]
-            joined |= {(value, term) for term in content_terms(unit)}
+            units = {unit_term(term) for term in content_terms(unit)}
+            joined |= {(value, unit) for unit in units | (_AGED if units & _AGED else set())}
     alone = numbers(_MEASURE.sub(lambda m: " " if _is_number(m.group(1)) else m.group(), text))
     return alone, joined
+
+
+def unit_term(term: str) -> str:
+    """A unit's term as either spelling gives it: "metr" (metre) and "meter" are one."""
+    return f"{term[:-2]}ter" if term.endswith("tr") else term
 
 
 def _is_number(word: str) -> bool:

@@ -58,6 +58,7 @@ from service.engine.lexicon import (
     speakers,
     subject,
     superlatives,
+    unit_term,
 )
 from service.engine.question_forms import asks_of_page, asks_yes_or_no
 from service.engine.selection import UNKNOWN, SourceSentence
@@ -262,6 +263,10 @@ class ClaimChecker:
                 singles = {n: self._score(facts, [evidence[n - 1]]) for n in cited}
                 best = max(singles, key=singles.__getitem__)
                 kept = tuple(n for n in cited if singles[n] >= MIN_CITED_SCORE) or (best,)
+                # the sentences it keeps must hold the claim between them: "…demanded thirty nurses" cites the
+                # sentence that gives the thirty, though neither alone carries the claim
+                if kept != cited and self._score(facts, [evidence[n - 1] for n in kept]) < self.threshold:
+                    kept = cited
                 return Verdict(claim.text, kept, True, round(score, 3))
         repairs: dict[tuple[int, ...], float] = {(n,): self._score(facts, [e]) for n, e in enumerate(evidence, start=1)}
         # The cited sentence (or, when the citation is missing or wrong, the best-matching one) may need one more of
@@ -418,7 +423,8 @@ def _measure_read_as_count(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
     walked out" from "a 48-hour strike"."""
     alone = set().union(*(e.measures[0] for e in evidence))
     joined = set().union(*(e.measures[1] for e in evidence))
-    return any(n not in alone and not any((n, term) in joined for term in facts.terms) for n in facts.numbers)
+    units = {unit_term(term) for term in facts.terms}
+    return any(n not in alone and not any((n, unit) in joined for unit in units) for n in facts.numbers)
 
 
 def _renames_pronoun(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
