@@ -22,7 +22,7 @@ from service.engine.claims import (
     without_unfinished_end,
 )
 from service.engine.language import ENGLISH, REFUSALS, LanguageDetector, Translator
-from service.engine.lexicon import previous_sentence
+from service.engine.lexicon import previous_sentence, with_person_named
 from service.engine.prompts import AnswerPrompts
 from service.engine.question_forms import (
     as_question,
@@ -386,14 +386,17 @@ class Engine:
             on_page = [any(_cites(v, sources, mark) for mark in marks) for v in verdicts]
             return on_page, [False for _ in verdicts], [np.inf for _ in verdicts]
         claims = [v.text for v in verdicts]
-        headed = [_under_headline(v, sources) for v in verdicts]
+        headed = [_under_headline(v.text, v, sources) for v in verdicts]
+        # read as the sentences it cites are read: "He said the budget…" is the health minister's word on the budget
+        read = [_as_read(v, sources) for v in verdicts]
+        read_headed = [_under_headline(text, v, sources) for text, v in zip(read, verdicts, strict=True)]
         # a sentence quoted in place of a yes-or-no answer addresses the question when that answer does: "the others
         # were released after checks" answers "Did any of the miners die?" in words the cross-encoder misreads
         backed = [v.stands_for for v in verdicts]
         relevance = []
         for q in questions:
-            alone = self._reranker.score(q, claims)
-            relevance.append(np.maximum(alone, (alone + self._reranker.score(q, headed)) / 2))
+            alone = self._reranker.score(q, read)
+            relevance.append(np.maximum(alone, (alone + self._reranker.score(q, read_headed)) / 2))
             if any(backed):
                 relevance.append(
                     self._reranker.score(q, [text or claim for text, claim in zip(backed, claims, strict=True)])
@@ -576,9 +579,15 @@ def _cited_score(verdict: Verdict, sources: list[SourceSentence]) -> float:
     return max(scores) if verdict.supported and scores else -np.inf
 
 
-def _under_headline(verdict: Verdict, sources: list[SourceSentence]) -> str:
+def _under_headline(text: str, verdict: Verdict, sources: list[SourceSentence]) -> str:
     titles = [sources[n - 1].title for n in verdict.cited if 1 <= n <= len(sources)]
-    return f"{titles[0]}: {verdict.text}" if titles and titles[0] != UNKNOWN else verdict.text
+    return f"{titles[0]}: {text}" if titles and titles[0] != UNKNOWN else text
+
+
+def _as_read(verdict: Verdict, sources: list[SourceSentence]) -> str:
+    """The claim with the "she" or "he" it opens on named as in the sentences it cites (``with_person_named``)."""
+    contexts = [sources[n - 1].context for n in verdict.cited if 1 <= n <= len(sources) and sources[n - 1].context]
+    return with_person_named(verdict.text, contexts[0]) if contexts else verdict.text
 
 
 def _format_sources(sources: list[SourceSentence]) -> str:
