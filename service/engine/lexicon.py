@@ -287,8 +287,10 @@ def with_person_named(text: str, antecedents: str) -> str:
     cross-encoder asked what Solberg said rates the pronoun's sentence as about no one. As it is when it names
     someone first, or ``antecedents`` present no one."""
     pronoun = _SUBJECT_PRONOUN.search(text)
+    if pronoun is None or not refers_back_to_person(text[: pronoun.end()]):
+        return text
     found = _speaker_matches(antecedents)
-    if pronoun is None or not found or not refers_back_to_person(text[: pronoun.end()]):
+    if not found:
         return text
     return f"{text[: pronoun.start()]}{_as_introduced(antecedents, found[0])}{text[pronoun.end() :]}"
 

@@ -157,8 +157,11 @@ class SentenceSelector:
         return list(found.values())
 
     def _scores(self, question: str, candidates: list[SourceSentence]) -> np.ndarray:
-        alone = self._reranker.score(question, [c.reading for c in candidates])
-        in_context = self._reranker.score(question, [_in_context(c) for c in candidates])
+        readings = [c.reading for c in candidates]
+        alone = self._reranker.score(question, readings)
+        in_context = self._reranker.score(
+            question, [_in_context(c, r) for c, r in zip(candidates, readings, strict=True)]
+        )
         mean: np.ndarray = (alone + in_context) / 2
         return mean
 
@@ -199,8 +202,8 @@ def _causes(chosen: list[SourceSentence], scored: list[SourceSentence]) -> list[
     return sorted(causes, key=lambda s: s.score, reverse=True)[:CAUSES]
 
 
-def _in_context(sentence: SourceSentence) -> str:
-    return sentence.reading if sentence.headline == UNKNOWN else f"{sentence.headline}: {sentence.reading}"
+def _in_context(sentence: SourceSentence, reading: str) -> str:
+    return reading if sentence.headline == UNKNOWN else f"{sentence.headline}: {reading}"
 
 
 def _split_chunks(chunks: list[NodeWithScore]) -> list[SourceSentence]:
