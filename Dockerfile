@@ -12,7 +12,7 @@ COPY ingest ingest
 COPY evals evals
 COPY prompts prompts
 COPY seeds seeds
-RUN make install PYTHON=python3.11 PORTABLE=1
+RUN make install PYTHON=python3.11
 
 ENV CITEWIRE_HOST=0.0.0.0 CITEWIRE_PORT=8000 CITEWIRE_DATA_DIR=/data
 EXPOSE 8000

@@ -10,17 +10,12 @@ install: $(STAMP)
 
 # llama.cpp is compiled here. A native build (-march=native) uses every instruction the CPU reports, AMX among
 # them, and AMX tile instructions fault where the kernel or sandbox does not grant them (seen here: a general
-# protection fault at ldtilecfg). So on x86_64 it is built for AVX2, which any recent x86_64 runs, plus AVX-512
-# where this machine's /proc/cpuinfo lists it (measured here: the same replies, about 1.2 times as fast over nine
-# answers), never from pip's wheel cache (the cache key ignores CMAKE_ARGS). PORTABLE=1 leaves AVX-512 out, for
-# a build that runs on other machines (the Dockerfile's). The multimodal library (mtmd) is not built: citewire
+# protection fault at ldtilecfg). So on x86_64 it is built for AVX2, which any recent x86_64 runs, never from
+# pip's wheel cache (the cache key ignores CMAKE_ARGS). Not AVX-512 either, though this machine has it: it made
+# answers faster but not the same answers (see the README). The multimodal library (mtmd) is not built: citewire
 # reads text.
 LLAMA_CPP := $(shell grep -i '^llama[-_]cpp[-_]python==' requirements.lock)
-CPU_FLAGS := $(if $(PORTABLE),,$(shell grep -m1 '^flags' /proc/cpuinfo 2>/dev/null))
-AVX512 := $(and $(filter avx512f,$(CPU_FLAGS)),$(filter avx512bw,$(CPU_FLAGS)),$(filter avx512vl,$(CPU_FLAGS)),$(filter avx512dq,$(CPU_FLAGS)),$(filter avx512cd,$(CPU_FLAGS)))
-LLAMA_X86 := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON \
-  $(if $(AVX512),-DGGML_AVX512=ON $(if $(filter avx512vbmi,$(CPU_FLAGS)),-DGGML_AVX512_VBMI=ON) \
-  $(if $(filter avx512_vnni,$(CPU_FLAGS)),-DGGML_AVX512_VNNI=ON))
+LLAMA_X86 := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 LLAMA_CMAKE_ARGS := -DLLAVA_BUILD=OFF $(if $(filter x86_64,$(shell uname -m)),$(LLAMA_X86))
 
 # torch first, from its CPU build, or pip pulls a multi-GB CUDA build for sentence-transformers.

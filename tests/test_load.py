@@ -18,7 +18,7 @@ from tests.conftest import citewire_server
 
 pytestmark = pytest.mark.slow
 CLIENTS = 6
-DURATION_S = 40.0
+DURATION_S = 25.0
 QUEUE = 2
 QUESTIONS = [
     "How many people were killed in the Crocus City Hall attack?",
