@@ -54,6 +54,12 @@ class Settings(BaseSettings):
     min_claim_relevance: float = Field(
         0.0, description="A sentence whose reranker logit against the question is below this is not served."
     )
+    topic_relevance: float = Field(
+        -7.5,
+        description="Asked what someone said about a topic, an answer is refused unless one of its supported sentences"
+        " has at least this reranker logit against 'What was said about <topic>?' (on the probes, answers about"
+        " another topic rate -8.3 or less; answers on the topic, -6.4 or more).",
+    )
     quote_relevance: float = Field(
         7.0,
         description="The best source sentence is served as it stands, when no sentence the model wrote cites it, if"

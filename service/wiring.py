@@ -65,6 +65,7 @@ def build_engine(settings: Settings, llm: LLMClient | None = None) -> Engine:
             top_k=settings.top_k,
             min_relevance=settings.min_relevance,
             min_claim_relevance=settings.min_claim_relevance,
+            topic_relevance=settings.topic_relevance,
             quote_relevance=settings.quote_relevance,
             supplement_relevance=settings.supplement_relevance,
             companion_relevance=settings.companion_relevance,

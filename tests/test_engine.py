@@ -145,6 +145,27 @@ def test_a_true_sentence_that_answers_another_question_is_not_served(scripted: t
     assert answer.refused or all(s.text == c.quote for s, c in zip(answer.sentences[1:], answer.citations, strict=True))
 
 
+ZELENSKY = "Zelensky said he spoke to Lukashenko for the first time in two years on Sunday night"
+
+
+@pytest.mark.parametrize(
+    ("question", "served"),
+    [
+        ("What did Zelensky say about Belarusian troops?", True),
+        ("What did Zelensky say about the Olympics?", False),
+        ("What has Zelensky said regarding the Winter Olympics in Milan?", False),
+    ],
+)
+def test_what_someone_said_about_another_topic_is_no_answer(
+    scripted: tuple[Engine, ScriptedLLM], question: str, served: bool
+) -> None:
+    engine, fake = scripted
+    use(fake, claim_citing(ZELENSKY, f"{ZELENSKY}, and was assured that troops from Belarus will not go to Ukraine"))
+    answer = engine.answer(question)
+    assert answer.refused is not served
+    assert ("two years" in answer.answer) is served
+
+
 def test_a_passage_that_surely_answers_is_quoted_when_the_model_will_not(scripted: tuple[Engine, ScriptedLLM]) -> None:
     engine, fake = scripted
     use(fake, lambda _: "NOT IN SOURCES")

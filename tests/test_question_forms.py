@@ -12,7 +12,10 @@ from service.engine.question_forms import (
     counts,
     fits_question,
     gives_cause,
+    is_about,
+    is_name,
     names_what_is_asked,
+    said_about,
     without_second_page_question,
 )
 
@@ -255,3 +258,27 @@ def test_a_question_asking_for_a_cause_is_recognised(question: str, why: bool) -
 )
 def test_a_sentence_giving_a_cause_is_recognised(sentence: str, cause: bool) -> None:
     assert gives_cause(sentence) is cause
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("What did Tamsin Orlo say about the nurses' strike?", "the nurses' strike"),
+        ("What did Lukashenko claim in March 2024 about the concert attack suspects?", "the concert attack suspects"),
+        ("What did Lukashenko assure Zelensky about Belarusian troops?", "Belarusian troops"),
+        ("What has the ministry said regarding the subsidy", "the subsidy"),
+        ("What did she say about the mine?", "the mine"),
+        ("What did the Kremlin say in its statement published on August 17, 2020?", None),
+        ("What is said about the strike?", None),
+        ("Who said something about the mine?", None),
+        ("What did Ilan Brod say?", None),
+    ],
+)
+def test_the_topic_of_what_someone_said_is_read_from_the_question(question: str, topic: str | None) -> None:
+    assert said_about(question) == topic
+
+
+def test_an_article_is_about_a_name_it_repeats() -> None:
+    text = "Gull Line collapsed. Gull Line's oldest vessel, the Kittiwake, was built in 1979."
+    assert is_name("Gull Line") and is_name("the Kittiwake") and not is_name("Belarusian troops")
+    assert is_about(text, "Gull Line") and not is_about(text, "the Kittiwake")

@@ -101,6 +101,13 @@ def test_a_claim_citing_the_best_passage_for_a_name_only_does_not_stand_for_it()
     )
 
 
+def test_a_claim_restating_the_best_passage_stands_for_it_however_rated() -> None:
+    """The answer would otherwise give the same sentence twice: the model's restatement, then the quote."""
+    best = SOURCES[0]
+    restating = Verdict("The ward could not be staffed safely, the board said.", (1,), True, 0.9)
+    assert best_passage(SOURCES, [(restating, best.score - PARAPHRASE_DROP - 1.0)], min_score=5.0) is None
+
+
 def test_each_uncited_article_of_a_timeline_gives_its_best_sentence_in_the_order_shown() -> None:
     old = SourceSentence("old.txt", "/old.txt", 0, 9, "It cost 340 million.", "t", "p", "2021-03-14", 4.0)
     mid = SourceSentence("mid.txt", "/mid.txt", 0, 9, "It rose to 512 million.", "t", "p", "2023-06-02", 5.0)

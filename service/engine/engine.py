@@ -30,7 +30,10 @@ from service.engine.question_forms import (
     asks_of_page,
     asks_yes_or_no,
     fits_question,
+    is_about,
+    is_name,
     names_what_is_asked,
+    said_about,
 )
 from service.engine.quotes import (
     acting_passage,
@@ -96,6 +99,7 @@ class EngineOptions:
     top_k: int
     min_relevance: float
     min_claim_relevance: float
+    topic_relevance: float
     quote_relevance: float
     supplement_relevance: float
     companion_relevance: float
@@ -414,8 +418,33 @@ class Engine:
             for i, (claim, under_headline) in enumerate(zip(claims, headed, strict=True))
         ]
         named = [names_what_is_asked(questions[0], claim) for claim in claims]
+        if not self._keeps_to_topic(questions[0], verdicts, sources, (read, read_headed)):
+            relevant = [False for _ in verdicts]
         answers = [r and n for r, n in zip(relevant, named, strict=True)]
         return answers, [r and not n for r, n in zip(relevant, named, strict=True)], ratings
+
+    def _keeps_to_topic(
+        self, question: str, verdicts: list[Verdict], sources: list[SourceSentence], reads: tuple[list[str], list[str]]
+    ) -> bool:
+        """Asked what someone said about a topic, an answer keeps to it when one of its supported claims (read alone
+        or under its headline) is rated on that topic alone (``topic_relevance``), or, for a topic that is a name,
+        cites an article about it (``is_about``). What Tamsin Orlo said about the rescue rates well against "What did
+        Tamsin Orlo say about the nurses' strike?", and is no answer to it; what the ministry said in the article on
+        Gull Line's collapse answers what it said about Gull Line, though it does not name the company; what the
+        council leader said there does not answer what she said about fuel costs, though another's sentence there
+        gives them."""
+        topic = said_about(question)
+        supported = [i for i, v in enumerate(verdicts) if v.supported]
+        if topic is None or not supported:
+            return True
+        query = f"What was said about {topic}?"
+        rated = [self._reranker.score(query, [read[i] for i in supported]) for read in reads]
+        if float(np.max(rated)) >= self._options.topic_relevance:
+            return True
+        if not is_name(topic):
+            return False
+        cited = {sources[n - 1].path for i in supported for n in verdicts[i].cited if 1 <= n <= len(sources)}
+        return any(is_about(self._files.text(path) or "", topic) for path in cited)
 
     def check_ready(self) -> None:
         """Raises ``IndexNotReadyError`` when the index cannot be reached now, or has been emptied."""

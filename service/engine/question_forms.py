@@ -42,6 +42,38 @@ def as_question(query: str) -> str:
     return f"What do the articles say about {query}?"
 
 
+# "What did Tamsin Orlo say about the nurses' strike?", "What has the ministry said regarding the subsidy?", "What
+# did Lukashenko claim in March 2024 about the suspects?": what someone said, about a topic the question names.
+_SAID_ABOUT = re.compile(
+    r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had)\s+\S.*?\s+"
+    r"(?:say|said|tell|told|think|thought|claim|claimed|write|wrote|written|announce|announced|reveal|revealed"
+    r"|add|added|argue|argued|warn|warned|assure|assured|suggest|suggested|report|reported|comment|commented"
+    r"|state|stated|insist|insisted|explain|explained|feel|felt)\b"
+    r"(?:\s+[\w,'’-]+){0,4}?\s+(?:about|regarding|concerning)\s+(?P<topic>[^?]*\w[^?]*?)\s*\?*\s*$",
+    re.IGNORECASE,
+)
+
+
+def said_about(question: str) -> str | None:
+    """The topic of a question asking what someone said about it ("What did Tamsin Orlo say about the nurses'
+    strike?" -> "the nurses' strike"); None for any other question."""
+    found = _SAID_ABOUT.match(question)
+    return found.group("topic") if found else None
+
+
+def is_name(phrase: str) -> bool:
+    """Every content word of ``phrase`` is capitalised: "the Wagner Group", "Gull Line"; not "Belarusian troops"."""
+    words = [w for w in _WORD.findall(phrase) if content_terms(w)]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def is_about(text: str, name: str) -> bool:
+    """An article is about a name it gives more than once ("Gull Line" in the report of its collapse), not one it
+    mentions in passing ("the Kittiwake", its oldest vessel)."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    return len(re.findall(rf"\b{re.escape(bare)}\b", text)) > 1
+
+
 # "Who wrote the article?", "Who is its author?", "Who reported on the collapse?" (not "Who reported the warning?").
 _AUTHOR = re.compile(
     r"\bwho (?:wrote|authored|penned)\b|\bwho reported (?:on|for)\b|\bwritten by\b|\b(?:author|authors|byline)\b"

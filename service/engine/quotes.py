@@ -10,12 +10,13 @@ import re
 from dataclasses import replace
 
 from service.engine.actors import does_what_is_asked
-from service.engine.lexicon import numbers
+from service.engine.lexicon import content_terms, numbers
 from service.engine.question_forms import counted_noun, counts
 from service.engine.selection import SourceSentence
 from service.engine.verify import Verdict
 
 PARAPHRASE_DROP = 3.0  # a served claim citing the best sentence stands for it unless rated this much lower
+RESTATED_SHARE = 0.2  # ... or unless it leaves out more than this share of the sentence's content words
 
 # Words by which news writing reports a second account: "rejected that account", "contradicted Moscow's claims",
 # "there was no evidence", "denied", "disputed", "gave a different account", "had no record of any such warning".
@@ -48,14 +49,26 @@ def best_passage(
 ) -> Verdict | None:
     """The best-ranked source, when the cross-encoder rates it at least ``min_score`` (so relevant that leaving it
     out is the model's failure, not the articles') and no served sentence (each with the cross-encoder's rating of it
-    against the question) stands for it: one that cites it stands for it unless rated ``PARAPHRASE_DROP`` lower. Asked
+    against the question) stands for it: one that cites it stands for it unless rated ``PARAPHRASE_DROP`` lower and not
+    a restatement of it (``_restates``). Asked
     what Odile Mensah said about the wind, the model wrote what she said about the response time, citing her quote
     about the wind for her name and title (rated 2.0 against its 6.8)."""
     best = max(sources, key=lambda s: s.score, default=None)
     if best is None or best.score < min_score:
         return None
-    standing_for = [verdict for verdict, rating in served if rating >= best.score - PARAPHRASE_DROP]
+    standing_for = [
+        verdict
+        for verdict, rating in served
+        if rating >= best.score - PARAPHRASE_DROP or _restates(verdict.text, best.text)
+    ]
     return None if sources.index(best) + 1 in _cited(standing_for) else quote(sources, best)
+
+
+def _restates(claim: str, sentence: str) -> bool:
+    """The claim gives all but a few of the sentence's content words (``RESTATED_SHARE``): "Colm Dervan blamed fuel
+    costs…" restates "Chief executive Colm Dervan blamed fuel costs…", however the cross-encoder rates the two."""
+    terms = content_terms(sentence)
+    return bool(terms) and len(terms - content_terms(claim)) <= RESTATED_SHARE * len(terms)
 
 
 def acting_passage(question: str, sources: list[SourceSentence], min_score: float) -> Verdict | None:
