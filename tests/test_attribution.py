@@ -11,6 +11,7 @@ from service.engine.claims import split_claims
 from service.engine.selection import SourceSentence
 from service.engine.verify import ClaimChecker
 from service.schemas import Answer, Citation, SentenceVerdict
+from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.integration
 
@@ -74,6 +75,24 @@ def test_the_same_claim_about_the_right_person_is_supported(checker: ClaimChecke
     claims = split_claims("Halloran addressed a rally in Harbour Square [1].")
     (verdict,) = checker.run(question, claims, [RALLY, PRESS])
     assert verdict.supported and verdict.cited == (1,)
+
+
+def test_a_name_only_inside_a_quote_is_not_who_says_it(checker: ClaimChecker) -> None:
+    official = sentence(
+        "003_01054b65efa5ce0e.txt",
+        "“It’s very clear Minsk is now an extension of the Kremlin”, the official added.",
+        folder=SEEDS,
+        header=("Belarus set to join Russian invasion of Ukraine", "BLiTZ", "unknown"),
+    )
+    question = "What did the Kremlin say about Minsk?"
+    (wrong,) = checker.run(
+        question, split_claims("The Kremlin said Minsk is now an extension of the Kremlin [1]."), [official]
+    )
+    assert not wrong.supported
+    (right,) = checker.run(
+        question, split_claims("An official said Minsk is now an extension of the Kremlin [1]."), [official]
+    )
+    assert right.supported
 
 
 def test_a_pronoun_is_resolved_to_the_sentence_before(checker: ClaimChecker) -> None:

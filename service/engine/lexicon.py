@@ -243,8 +243,14 @@ def refers_back_to_person(text: str) -> bool:
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
+def unquoted(text: str) -> str:
+    """The text with what it quotes blanked out: '"Minsk is an extension of the Kremlin", the official added' names
+    the official, not the Kremlin, as who speaks."""
+    return _QUOTED.sub(lambda quoted: " " * len(quoted.group()), text)
+
+
 def _before_any_name(pronouns: re.Pattern[str], text: str) -> bool:
-    text = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), text)
+    text = unquoted(text)
     pronoun = pronouns.search(text)
     if pronoun is None:
         return False

@@ -4,8 +4,9 @@ Deterministic and local. A claim is supported when every number and name it asse
 money as money: "$84,000" is not "84,000 tonnes"), enough of its content words do, and its meaning is close to the
 evidence (MiniLM cosine). A short answer ("139") is read together with the question it answers. The claim's subject,
 when it is a speaker or actor ("Varga spoke at a rally"), must stand in the sentence that carries the rest of the claim,
-in its headline, or in the sentence before it where that one says "she": a statement about Halloran's rally is not
-evidence that Varga spoke there, whatever the question asked; and what the claim says of its subject, or has them say,
+in its headline, or in the sentence before it where that one says "she" (outside what the sentence quotes, where the
+claim has them say something): a statement about Halloran's rally is not evidence that Varga spoke there, whatever the
+question asked; and what the claim says of its subject, or has them say,
 or who it says they are, must stand in the sentences about the subject; a name it puts where its sentence says "her"
 must be one the sentence before (whom "her" stands for) names. Two speakers a claim has make one statement ("the
 union and the administrators said") must each speak in its sentences. A claim that only repeats the question's words
@@ -59,6 +60,7 @@ from service.engine.lexicon import (
     subject,
     superlatives,
     unit_term,
+    unquoted,
 )
 from service.engine.question_forms import asks_of_page, asks_yes_or_no
 from service.engine.selection import UNKNOWN, SourceSentence
@@ -104,6 +106,7 @@ class Evidence:
     names: set[str]
     vector: np.ndarray
     subjects: set[str]  # who the sentence can be about: its own names, its headline's, its antecedent's
+    outside_quotes: set[str]  # ... of which those it names outside what it quotes
     speakers: set[str]  # whom it presents as speaking or acting
     denies: bool  # it says that something is not so
     denied: set[str]  # the words it says did not happen ("stopped short of publicly offering")
@@ -193,6 +196,7 @@ class ClaimChecker:
                 names=content_terms(f"{s.context} {stated[i]} {s.title} {s.publisher} {_spoken_date(s.published)}"),
                 vector=source_vectors[i],
                 subjects=content_terms(f"{s.title} {s.context} {s.text}"),
+                outside_quotes=content_terms(f"{s.title} {s.context} {unquoted(s.text)}"),
                 speakers=speakers([f"{s.context} {s.text}"]),
                 denies=denies(s.text),
                 denied=denied_terms(s.text),
@@ -400,7 +404,12 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
         return False
     if facts.authoring:  # "Corvin Daly stopped all flights" is no more told by his byline than before
         evidence = [replace(e, terms=e.terms | e.story) if e.page_mark else e for e in evidence]
-    if not any(facts.subject in e.subjects for e in _carriers(facts.predicate or facts.terms, evidence)):
+    carriers = _carriers(facts.predicate or facts.terms, evidence)
+    if not any(facts.subject in e.subjects for e in carriers):
+        return True
+    # what it has its subject say, a sentence must have them say: "The Kremlin said Minsk is an extension of the
+    # Kremlin" is not '"Minsk is now an extension of the Kremlin", the official added'
+    if facts.speech and not any(facts.subject in e.outside_quotes for e in carriers):
         return True
     # What it says of the subject ("led the campaign"), what it says they said ("Minsk is an extension of the
     # Kremlin"), and the role it gives them ("the former director of the port", where another holds it) must stand in
