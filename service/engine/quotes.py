@@ -50,9 +50,8 @@ def best_passage(
     """The best-ranked source, when the cross-encoder rates it at least ``min_score`` (so relevant that leaving it
     out is the model's failure, not the articles') and no served sentence (each with the cross-encoder's rating of it
     against the question) stands for it: one that cites it stands for it unless rated ``PARAPHRASE_DROP`` lower and not
-    a restatement of it (``_restates``). Asked
-    what Odile Mensah said about the wind, the model wrote what she said about the response time, citing her quote
-    about the wind for her name and title (rated 2.0 against its 6.8)."""
+    a restatement of it (``_restates``). Asked what Odile Mensah said about the wind, the model wrote what she said
+    about the response time, citing her quote about the wind for her name and title (rated 2.0 against its 6.8)."""
     best = max(sources, key=lambda s: s.score, default=None)
     if best is None or best.score < min_score:
         return None
