@@ -62,9 +62,10 @@ def said_about(question: str) -> str | None:
 
 
 def is_name(phrase: str) -> bool:
-    """Every content word of ``phrase`` is capitalised: "the Wagner Group", "Gull Line"; not "Belarusian troops"."""
-    words = [w for w in _WORD.findall(phrase) if content_terms(w)]
-    return bool(words) and all(w[:1].isupper() for w in words)
+    """Every content word of ``phrase`` is one of its ``names``: "the Wagner Group", "Gull Line"; not "Belarusian
+    troops"."""
+    terms = content_terms(phrase)
+    return bool(terms) and terms <= names(phrase)
 
 
 def is_about(text: str, name: str) -> bool:
