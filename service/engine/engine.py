@@ -38,6 +38,7 @@ from service.engine.question_forms import (
 from service.engine.quotes import (
     acting_passage,
     best_passage,
+    disputes,
     disputing,
     evidence_for_yes_or_no,
     identity_passage,
@@ -54,6 +55,11 @@ from service.schemas import Answer, Citation, Scope, SentenceVerdict, TokenCount
 
 REFUSAL = "The articles do not say."
 MAX_QUOTED = 3  # source sentences added verbatim to one answer
+# a sentence the model wrote from an answering article goes with the answer unless rated this low against the
+# question: the dev sets' companions rate -5.9 or more where they bear on it ("the latest news" of a dispute, who
+# else spoke), -10 or less where they retell the article ("the Kittiwake was built in 1979" beside how islanders
+# will reach the mainland)
+COMPANION_FLOOR = -8.0
 
 
 @dataclass(frozen=True)
@@ -290,13 +296,13 @@ class Engine:
     ) -> tuple[list[Verdict], list[bool]]:
         """The checked claims, whether each answers the question, and the source sentences quoted beside them."""
         on_question, names_nothing, ratings = self._on_question(questions, verdicts, sources, when.across_time)
-        on_question = _with_companions(verdicts, on_question, sources)
+        on_question = _with_companions(verdicts, on_question, sources, ratings)
         quoted = self._quoted(questions[0], when, verdicts, on_question, sources, ratings=ratings)
         answered = any(v.supported and on for v, on in zip(verdicts, on_question, strict=True))
         if not quoted and not answered and any(names_nothing):
             # no source surely names the place or person asked: the claims that name none are the best answer left
             loose = [on or unnamed for on, unnamed in zip(on_question, names_nothing, strict=True)]
-            on_question = _with_companions(verdicts, loose, sources)
+            on_question = _with_companions(verdicts, loose, sources, ratings)
             quoted = self._quoted(questions[0], when, verdicts, on_question, sources, ratings=ratings)
         return [*verdicts, *quoted], [*on_question, *(True for _ in quoted)]
 
@@ -580,15 +586,23 @@ def in_reading_order(sources: list[SourceSentence], chronological: bool = False)
     return sorted(sources, key=lambda s: (-best[s.source], s.source, s.start))
 
 
-def _with_companions(verdicts: list[Verdict], on_question: list[bool], sources: list[SourceSentence]) -> list[bool]:
+def _with_companions(
+    verdicts: list[Verdict], on_question: list[bool], sources: list[SourceSentence], ratings: list[float]
+) -> list[bool]:
     """A supported sentence from an article that answers the question goes with the answer, even when it does not
-    answer it alone: the other side of a dispute, the cause after the fact ("the auditor gave a different account")."""
+    answer it alone: the other side of a dispute, the cause after the fact ("the auditor gave a different account").
+    One the cross-encoder rates as nothing to do with the question (``COMPANION_FLOOR``, with each claim's rating in
+    ``ratings``) stays out unless it disputes an account: the model, asked how islanders will reach the mainland,
+    retold the whole article of the ferry's collapse around the one sentence that answers."""
 
     def articles(verdict: Verdict) -> set[str]:
         return {sources[n - 1].source for n in verdict.cited if 1 <= n <= len(sources)}
 
     answering = set().union(*(articles(v) for v, on in zip(verdicts, on_question, strict=True) if on and v.supported))
-    return [on or (v.supported and bool(articles(v) & answering)) for v, on in zip(verdicts, on_question, strict=True)]
+    return [
+        on or (v.supported and bool(articles(v) & answering) and (rating >= COMPANION_FLOOR or disputes(v.text)))
+        for v, on, rating in zip(verdicts, on_question, ratings, strict=True)
+    ]
 
 
 def _cites(verdict: Verdict, sources: list[SourceSentence], mark: str) -> bool:
