@@ -98,3 +98,43 @@ def test_a_claim_cites_every_sentence_it_needs_for_its_figures(checker: ClaimChe
     claim = "Talks between the nursing union and the hospital collapsed on Wednesday after nine hours [1][2]."
     (verdict,) = checker.run("When did the talks break down?", split_claims(claim), sources)
     assert verdict.supported and verdict.cited == (1, 2)
+
+
+HOSPITALS = sentence(
+    "400_nurses_strike.txt",
+    "About 3,400 nurses walked out of three hospitals in the Harlow Valley on Monday, the first strike by nurses in"
+    " the region in more than thirty years.",
+    folder=DEV2,
+    header=("Nurses walk out at three Harlow Valley hospitals over pay", "Harlow Valley Gazette", "2025-02-03"),
+)
+STRIKES = sentence(
+    "401_nurses_deal.txt",
+    "Nurses in the Harlow Valley have voted to accept a pay rise of 6.5 percent, ending a dispute that saw two"
+    " strikes since February.",
+    folder=DEV2,
+    header=("Harlow nurses accept 6.5 percent deal, ending two-month dispute", "The Corrin Courier", "2025-03-28"),
+)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("The nurses held two strikes [2].", True),
+        # "three" counts hospitals there, and another shown sentence counts the strikes
+        ("The nurses held three strikes in the Harlow Valley [1].", False),
+    ],
+)
+def test_a_count_of_what_is_asked_is_a_figure_its_sentence_gives_as_that_count(
+    checker: ClaimChecker, claim: str, supported: bool
+) -> None:
+    (verdict,) = checker.run("How many strikes did the nurses hold?", split_claims(claim), [HOSPITALS, STRIKES])
+    assert verdict.supported is supported
+
+
+@pytest.mark.integration
+def test_a_count_in_other_words_stands_where_no_shown_sentence_counts_what_is_asked(checker: ClaimChecker) -> None:
+    (verdict,) = checker.run(
+        "How many strikers walked out?", split_claims("About 3,400 strikers walked out [1]."), [HOSPITALS]
+    )
+    assert verdict.supported

@@ -68,6 +68,8 @@ def test_keyword_queries_become_questions() -> None:
         ("How many hours had they been awake?", "They had been up for 24 hours.", True),
         ("How many people died?", "On March 22 gunmen killed at least 139 people.", True),
         ("How many babies were born in 2024?", "The ward delivered 312 babies in 2024.", True),
+        ("How many times did the union warn the company?", "The union had warned the company twice.", True),
+        ("How many times did the union warn the company?", "The union warned the company about cracks.", False),
         ("What is Marguerite Tallis's salary?", "Tallis said the deal was a real step.", False),
         ("What was the final cost of the barrier?", "The barrier cost 561 million dollars.", True),
         ("How much did the barrier cost?", "Ostrava Marine built the barrier.", False),

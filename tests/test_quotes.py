@@ -5,6 +5,7 @@ import pytest
 from service.engine.quotes import (
     PARAPHRASE_DROP,
     best_passage,
+    count_passage,
     disputes,
     disputing,
     evidence_for_yes_or_no,
@@ -67,6 +68,22 @@ def test_a_how_many_answer_is_given_the_other_figure_for_the_same_count() -> Non
     assert other_figure(question, shown, [Verdict("Between 2,100 and 3,400 did.", (1,), True, 0.9)], 0.0) is None
     assert other_figure(question, shown, served, min_score=7.0) is None
     assert other_figure("Who went on strike?", shown, served, min_score=0.0) is None
+
+
+def test_a_count_the_checker_refused_gives_way_to_the_best_sentence_counting_what_is_asked() -> None:
+    hospitals = source("About 3,400 nurses walked out of three hospitals.", 4.0)
+    strikes = source("The nurses accepted the deal, ending a dispute that saw two strikes since February.", 1.0)
+    shown = [hospitals, strikes]
+    question = "How many strikes did the nurses hold?"
+    miscount = [Verdict("The nurses held three strikes.", (1,), False, 0.3)]
+    assert count_passage(question, shown, miscount, min_score=-4.0) == Verdict(
+        strikes.text, (2,), True, 1.0, quoted=True
+    )
+    assert count_passage(question, shown, miscount, min_score=2.0) is None
+    # the model gave no count (or none was refused): not knowing, it is not answered for it
+    assert count_passage(question, shown, [], min_score=-4.0) is None
+    assert count_passage(question, shown, [Verdict("The nurses were angry.", (1,), False, 0.3)], -4.0) is None
+    assert count_passage("How many days did the strike last?", shown, miscount, min_score=-4.0) is None
 
 
 def test_who_someone_is_is_the_best_sentence_giving_their_whole_name() -> None:

@@ -63,7 +63,7 @@ def test_replaying_a_run_gives_its_answers_again(recorded: tuple[Path, EvalSet, 
 
 def test_another_reply_gives_another_answer(recorded: tuple[Path, EvalSet, dict[str, dict[str, object]]]) -> None:
     root, eval_set, cases = recorded
-    altered = {**cases, "workers": {**cases["workers"], "model_output": "The mill had 500 workers [1]."}}
+    altered = {**cases, "workers": {**cases["workers"], "model_output": "The mill made newsprint [1]."}}
     replayed = replay_set(make_settings(root / "data"), eval_set, altered)
     (workers,) = [c for c in replayed.cases if c.id == "workers"]
     assert workers.passed_before and not workers.passed

@@ -38,6 +38,7 @@ from service.engine.question_forms import (
 from service.engine.quotes import (
     acting_passage,
     best_passage,
+    count_passage,
     disputes,
     disputing,
     evidence_for_yes_or_no,
@@ -321,7 +322,8 @@ class Engine:
         not: ``best_passage``; it must be sure, ``quote_relevance``, to overrule a refusal;
         ``supplement_relevance`` is enough beside an answer from other sentences, and in place of a yes or no, which
         is served as the sentences it cites anyway), or failing that for a who-question the sentence in which someone
-        does what it asks, or that names whom it asks about; for a change over time, each article the answer leaves
+        does what it asks, or that names whom it asks about, or for a how-many question, where the model's count
+        failed, the one that counts what it asks; for a change over time, each article the answer leaves
         out; the other side of a dispute it leaves out (``_other_side``); and, for a how-many question, another figure
         for the count it gives."""
         answering = [
@@ -340,6 +342,7 @@ class Engine:
                 if served
                 else acting_passage(question, sources, self._options.min_relevance)
                 or identity_passage(question, sources, self._options.min_relevance)
+                or count_passage(question, sources, verdicts, self._options.min_relevance)
             )
         if passage is not None:
             added.append(passage)

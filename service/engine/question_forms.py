@@ -192,7 +192,9 @@ _COUNT = re.compile(
 )
 _QUANTITY = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"hundreds|thousand|thousands|million|millions|dozen|dozens|half|third|quarter|none|nobody|no one|all|every)\b",
+    r"hundreds|thousand|thousands|million|millions|dozen|dozens|half|third|quarter|none|nobody|no one|all|every|"
+    # how many times: "had warned Veska Metals twice"
+    r"once|twice|thrice|several)\b",
     re.IGNORECASE,
 )
 

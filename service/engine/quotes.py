@@ -1,10 +1,10 @@
 """Source sentences served verbatim, where the model's answer falls short: the passage the cross-encoder rates best,
 when the model would not answer (or the checker removed all it wrote) or answered from other sentences; failing that,
 for a who-question, the sentence in which someone does what it asks, or for "Who is <name>?" the best that names
-them; the sentences a bare "Yes" or "No", or any claim answering a yes-or-no question, cites, in its place; each
-article of a change over time that the answer leaves out; the candidates for the other side of a dispute it left out;
-and, for a how-many question, the other figure given for the same count. A quote needs no checking: it is the
-article's own text at its offsets."""
+them, or for a how-many question the best that counts what it asks; the sentences a bare "Yes" or "No", or any claim
+answering a yes-or-no question, cites, in its place; each article of a change over time that the answer leaves out;
+the candidates for the other side of a dispute it left out; and, for a how-many question, the other figure given for
+the same count. A quote needs no checking: it is the article's own text at its offsets."""
 
 import re
 from dataclasses import replace
@@ -75,6 +75,20 @@ def acting_passage(question: str, sources: list[SourceSentence], min_score: floa
     name does what it asks ("ISIS-K claimed responsibility for the attack"), if it rates at least ``min_score``."""
     acting = [s for s in sources if s.score >= min_score and does_what_is_asked(question, s.text)]
     return quote(sources, max(acting, key=lambda s: s.score)) if acting else None
+
+
+def count_passage(
+    question: str, sources: list[SourceSentence], checked: list[Verdict], min_score: float
+) -> Verdict | None:
+    """For a how-many question nothing else answers, where the model gave a count the checker could not confirm: the
+    best-ranked shown sentence that gives a count of what it asks, if it rates at least ``min_score``. Asked how many
+    strikes the nurses held, the model wrote "three strikes" from "three hospitals"; "a dispute that saw two strikes
+    since February" answers."""
+    noun = counted_noun(question)
+    if noun is None or not any(counts(v.text, noun) for v in checked if not v.supported):
+        return None
+    counting = [s for s in sources if s.score >= min_score and counts(s.text, noun)]
+    return quote(sources, max(counting, key=lambda s: s.score)) if counting else None
 
 
 # "Who is Mara Dulic?", "Who was Oskar Friel?": a question that asks only who someone it names is.

@@ -2,7 +2,9 @@
 
 Deterministic and local. A claim is supported when every number and name it asserts appears in its evidence (a sum of
 money as money: "$84,000" is not "84,000 tonnes"), enough of its content words do, and its meaning is close to the
-evidence (MiniLM cosine). A short answer ("139") is read together with the question it answers. The claim's subject,
+evidence (MiniLM cosine). Asked how many of something there were, a figure the claim gives as that count must be
+one its sentences give as that count, where any shown sentence counts it ("three strikes" is not "three hospitals"
+beside "two strikes"). A short answer ("139") is read together with the question it answers. The claim's subject,
 when it is a speaker or actor ("Varga spoke at a rally"), must stand in the sentence that carries the rest of the claim,
 in its headline, or in the sentence before it where that one says "she" (outside what the sentence quotes, where the
 claim has them say something): a statement about Halloran's rally is not evidence that Varga spoke there, whatever the
@@ -25,7 +27,7 @@ The same checker serves answers and scores the evals.
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -62,7 +64,7 @@ from service.engine.lexicon import (
     unit_term,
     unquoted,
 )
-from service.engine.question_forms import asks_of_page, asks_yes_or_no
+from service.engine.question_forms import asks_of_page, asks_yes_or_no, counted_noun, counts
 from service.engine.selection import UNKNOWN, SourceSentence
 
 COVERAGE_WEIGHT = 0.55
@@ -124,6 +126,7 @@ class Evidence:
     story: frozenset[str] = frozenset()  # for a page mark: the words of its article's shown sentences (its story)
     asserted_beside_denial: frozenset[str] = frozenset()  # "rejected the criticism, saying the crews came in time"
     denied_that: frozenset[str] = frozenset()  # "rejected the criticism that the crews were late"
+    counts: frozenset[str] = frozenset()  # for a how-many question, the figures it gives as counts of what is counted
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,8 @@ class ClaimFacts:
     times: set[str]  # the times it gives, when it answers a when-question with the asked event's words
     event: set[str]  # those words ("appeal", "hear"): one sentence must hold them with the time
     denied_that: set[str]  # what it has someone deny "that…": its sentences must not have them assert it instead
+    # for a how-many question, the figures it gives as counts of what is asked, where a shown sentence counts that too
+    counts: set[str] = field(default_factory=set)
 
 
 class ClaimChecker:
@@ -178,6 +183,7 @@ class ClaimChecker:
         given_names = set() if yes_or_no else names(question) & shown_names
         # what a when-question asks the time of, in the words the shown sentences use too
         event = event_words(question) & shown_names if asks_when(question) else set()
+        counted = counted_noun(question)
         texts = readings + [source.text for source in sources]
         vectors = np.asarray(self._embedder.get_text_embedding_batch(texts))
         claim_vectors, source_vectors = vectors[: len(claims)], vectors[len(claims) :]
@@ -213,9 +219,11 @@ class ClaimChecker:
                 voices=frozenset(content_terms(f"{s.title} {s.context} {before_speech(s.text)}")),
                 asserted_beside_denial=frozenset(asserted_beside_denial(s.text)),
                 denied_that=frozenset(denied_content(s.text)),
+                counts=frozenset(counts(s.text, counted)) if counted else frozenset(),
             )
             for i, s in enumerate(sources)
         ]
+        counting = any(e.counts for e in evidence)
         verdicts = []
         for i, claim in enumerate(claims):
             text = name_first(claim.text)
@@ -250,6 +258,7 @@ class ClaimChecker:
                 times=times(claim.text) if event else set(),
                 event=event & claim_terms,
                 denied_that=denied_content(claim.text),
+                counts=counts(claim.text, counted) if counted and counting else set(),
             )
             if not (facts.novel or facts.numbers or yes_or_no) or is_unfinished(claim.text):
                 # Only the question's own words ("Wagner fighters were killed"): no answer to who, what or how many;
@@ -307,6 +316,8 @@ class ClaimChecker:
             facts.numbers - ev_numbers
             or facts.money - ev_money
             or _measure_read_as_count(facts, evidence)
+            # "the nurses held three strikes" from "three hospitals", where another shown sentence gives "two strikes"
+            or bool(facts.counts - set().union(*(e.counts for e in evidence)))
             or facts.names - ev_names
             or coverage < MIN_COVERAGE
             or _off_topic(facts, evidence, ev_names)
