@@ -16,6 +16,7 @@ from tests.conftest import SEEDS
 pytestmark = pytest.mark.integration
 
 ARTICLES = Path(__file__).resolve().parents[1] / "evals" / "test_articles"
+DEV2 = Path(__file__).resolve().parents[1] / "evals" / "dev2_articles"
 HALTED = "101_barrier_halted.txt"
 OPENS = "102_barrier_opens.txt"
 
@@ -75,6 +76,36 @@ def test_the_same_claim_about_the_right_person_is_supported(checker: ClaimChecke
     claims = split_claims("Halloran addressed a rally in Harbour Square [1].")
     (verdict,) = checker.run(question, claims, [RALLY, PRESS])
     assert verdict.supported and verdict.cited == (1,)
+
+
+STRIKE_PAGE = ("Nurses walk out at three Harlow Valley hospitals over pay", "Harlow Valley Gazette", "2025-02-03")
+WORST_HIT = sentence(
+    "400_nurses_strike.txt",
+    "St Brendan's Hospital in Corrin was the worst affected: it postponed 260 planned operations.",
+    folder=DEV2,
+    header=STRIKE_PAGE,
+)
+TALKS = sentence(
+    "400_nurses_strike.txt",
+    "Its chair, Hamid Esfahani, called on both sides to return to talks.",
+    folder=DEV2,
+    header=STRIKE_PAGE,
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        # no sentence says "located": the one that names Corrin is about the hospital, as the claim is
+        ("St Brendan's Hospital is located in Corrin [1].", True),
+        ("Hamid Esfahani is located in Corrin [1][2].", False),
+    ],
+)
+def test_who_or_where_a_claim_says_its_subject_is_in_words_no_sentence_uses_is_read_from_the_names_it_gives(
+    checker: ClaimChecker, claim: str, supported: bool
+) -> None:
+    (verdict,) = checker.run("Where is St Brendan's Hospital?", split_claims(claim), [WORST_HIT, TALKS])
+    assert verdict.supported is supported
 
 
 def test_a_name_only_inside_a_quote_is_not_who_says_it(checker: ClaimChecker) -> None:

@@ -7,9 +7,8 @@ import pytest
 from service.engine.claims import split_claims
 from service.engine.lexicon import measures, money
 from service.engine.verify import ClaimChecker
-from tests.test_attribution import sentence
+from tests.test_attribution import DEV2, sentence
 
-DEV2 = Path(__file__).resolve().parents[1] / "evals" / "dev2_articles"
 OUTPUT = sentence(
     "500_mine.txt",
     "The Drossel mine employs about 1,900 people and produced 84,000 tonnes of copper last year.",

@@ -145,6 +145,7 @@ class ClaimFacts:
     joint: list[set[str]]  # two speakers it has make one statement ("The union and the administrators said…")
     reported: set[str]  # the terms of what it says the subject said (none without a speech verb)
     predicate: set[str]  # the terms of what it says of its subject (question's words included), not of others
+    said: set[str]  # ... names included, where it says who the subject is ("located in Corrin")
     role: set[str]  # the role it gives its subject, when it says who they are ("the former director of the port")
     negated: bool  # it says that something is not so
     denying: bool  # it uses any word by which a source says something is not so ("denied", "refused"…)
@@ -247,6 +248,7 @@ class ClaimChecker:
                 reported=content_terms(reported(text)),
                 # who someone is: the role, not the organisation it names ("chief executive", not "Keltra")
                 predicate=said - names(text) if says_who_someone_is(text) else said,
+                said=said,
                 role=content_terms(role_of(text)) - names(text),
                 negated=negates(claim.text),
                 denying=denies(claim.text),
@@ -415,7 +417,13 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
         return False
     if facts.authoring:  # "Corvin Daly stopped all flights" is no more told by his byline than before
         evidence = [replace(e, terms=e.terms | e.story) if e.page_mark else e for e in evidence]
-    carriers = _carriers(facts.predicate or facts.terms, evidence)
+    # where no sentence uses the words of who it says they are ("St Brendan's Hospital is located in Corrin"), the
+    # sentences carrying what it says of them, the names it gives included ("St Brendan's Hospital in Corrin…")
+    carriers = (
+        _carriers(facts.predicate, evidence) or _carriers(facts.said, evidence)
+        if facts.predicate
+        else _carriers(facts.terms, evidence)
+    )
     if not any(facts.subject in e.subjects for e in carriers):
         return True
     # what it has its subject say, a sentence must have them say: "The Kremlin said Minsk is an extension of the
