@@ -141,6 +141,11 @@ def test_a_claim_that_begins_with_a_reporting_word_keeps_it() -> None:
         ("The article was written by Anneli Rask [1].", False),
         ("The cost was 561 million crowns, as reported by the finance office in [7].", False),
         ("The strike ended, the union said [1].", False),
+        # the last word belongs to a question the claim reports
+        ("The Kremlin said pressure was applied, without saying where from [3].", False),
+        ("No one knows what the barrier is made of [1].", False),
+        ("The report did not say who the letter was sent to [2].", False),
+        ("The letter, which said where the money came from, was sent to [2].", True),
     ],
 )
 def test_a_sentence_that_stops_where_its_marker_stood_is_unfinished(answer: str, unfinished: bool) -> None:

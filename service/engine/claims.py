@@ -168,6 +168,12 @@ def says_not_found(text: str) -> bool:
 _UNFINISHED = re.compile(r"\b(?:is|are|was|were|by|of|the|a|an|and|or|from|with|than|to)\W*$", re.IGNORECASE)
 
 
+# ... unless the word it ends on belongs to a question it reports: "without saying where from", "what it is made of"
+_REPORTED_QUESTION_END = re.compile(
+    r"\b(?:what|where|who|whom|which|whose)\b(?:\W+[\w'’]+){0,4}?\W+(?:by|of|from|with|to)\W*$", re.IGNORECASE
+)
+
+
 def is_unfinished(text: str) -> bool:
     """Whether a claim, its markers gone, stops before it says anything ("The article was written by.")."""
-    return _UNFINISHED.search(text) is not None
+    return _UNFINISHED.search(text) is not None and _REPORTED_QUESTION_END.search(text) is None
