@@ -108,6 +108,31 @@ def test_who_or_where_a_claim_says_its_subject_is_in_words_no_sentence_uses_is_r
     assert verdict.supported is supported
 
 
+ASSURED = sentence(
+    "003_01054b65efa5ce0e.txt",
+    "Ukrainian President Volodymyr Zelensky said he spoke to Lukashenko for the first time in two years on Sunday"
+    " night, and was assured that “troops from Belarus will not go to Ukraine”.",
+    folder=SEEDS,
+    header=("Belarus set to join Russian invasion of Ukraine", "", ""),
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        # Zelensky was the one assured: the claim turns him into the one assuring
+        ('Zelensky assured Lukashenko that "troops from Belarus will not go to Ukraine" [1].', False),
+        ('Lukashenko assured Zelensky that "troops from Belarus will not go to Ukraine" [1].', True),
+        ('Zelensky said he was assured that "troops from Belarus will not go to Ukraine" [1].', True),
+    ],
+)
+def test_what_was_done_to_someone_is_not_served_as_done_by_them(
+    checker: ClaimChecker, claim: str, supported: bool
+) -> None:
+    (verdict,) = checker.run("What did Zelensky say Lukashenko assured him?", split_claims(claim), [ASSURED])
+    assert verdict.supported is supported
+
+
 def test_a_name_only_inside_a_quote_is_not_who_says_it(checker: ClaimChecker) -> None:
     official = sentence(
         "003_01054b65efa5ce0e.txt",

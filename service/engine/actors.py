@@ -179,3 +179,59 @@ def done_to_another(said: set[str], asked: set[str], sentences: Sequence[tuple[b
     others = set().union(*(words for acts, words in sentences if not acts))
     borrowed = {term for term in asked if term not in doing and term in others}
     return len(borrowed) >= ASKED_SHARE * len(asked)
+
+
+def reverses_voice(claim: str, subject: str | None, sentences: Sequence[str]) -> bool:
+    """The claim has its subject do what the sentences carrying it have done to the subject: its verb (a regular past
+    tense right after the subject's name) stands in them, every time in the passive and never by the subject, in
+    sentences about the subject (named first). "Zelensky assured Lukashenko that troops…" is not "Zelensky said he
+    spoke to Lukashenko… and was assured that troops…"; "Lukashenko assured Zelensky" is left to the rest of the
+    checks, as it is from "Zelensky was assured by Lukashenko"."""
+    verb = _verb_after(claim, subject) if subject else None
+    if verb is None or subject is None:
+        return False
+    passive = False
+    for sentence in sentences:
+        if subject not in _first_name(sentence):
+            return False
+        words = _WORD.findall(sentence)
+        for i in _uses_of(words, verb):
+            j = i - 1
+            while j >= 0 and words[j].lower() in _BETWEEN:
+                j -= 1
+            if j < 0 or words[j].lower() not in _BE or subject in (_agent(words, i, passive=True) or set()):
+                return False
+            passive = True
+    return passive
+
+
+def _verb_after(claim: str, subject: str) -> str | None:
+    """The stem of the regular past tense right after the name whose terms hold ``subject`` ("assur" in "Zelensky
+    assured Lukashenko"), past words like "also" or "had"; None where another word follows the name."""
+    words = _WORD.findall(claim)
+    at = next((i for i, word in enumerate(words) if word[:1].isupper() and subject in content_terms(word)), None)
+    if at is None:
+        return None
+    k = at + 1
+    while k < len(words) and (words[k][:1].isupper() or words[k].lower() in _BETWEEN):
+        k += 1
+    if k == len(words) or not re.fullmatch(r"[a-z]+ed", words[k]) or words[k] in _BE:
+        return None
+    terms = content_terms(words[k])
+    return next(iter(terms)) if len(terms) == 1 else None
+
+
+def _first_name(sentence: str) -> set[str]:
+    """The terms of the first name the sentence gives, with the capitalised words around it ("Ukrainian President
+    Volodymyr Zelensky"): whom it is about, as news writes."""
+    named = names(sentence) - calendar_terms()
+    words = _WORD.findall(sentence)
+    for i, word in enumerate(words):
+        if word[:1].isupper() and content_terms(word) & named:
+            start, end = i, i + 1
+            while start > 0 and words[start - 1][:1].isupper():
+                start -= 1
+            while end < len(words) and words[end][:1].isupper():
+                end += 1
+            return set().union(*(content_terms(w) for w in words[start:end]))
+    return set()

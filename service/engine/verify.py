@@ -35,7 +35,15 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from service.engine.accusations import Accusation, accusations, misreads
-from service.engine.actors import actors, asked_action, asked_object, done_by_another, done_to_another, uses
+from service.engine.actors import (
+    actors,
+    asked_action,
+    asked_object,
+    done_by_another,
+    done_to_another,
+    reverses_voice,
+    uses,
+)
 from service.engine.claims import Claim, is_unfinished
 from service.engine.denials import asserted_beside_denial, denied_content, reads_denial_backwards
 from service.engine.event_times import asks_when, event_words, time_of_another_event, times
@@ -127,6 +135,7 @@ class Evidence:
     asserted_beside_denial: frozenset[str] = frozenset()  # "rejected the criticism, saying the crews came in time"
     denied_that: frozenset[str] = frozenset()  # "rejected the criticism that the crews were late"
     counts: frozenset[str] = frozenset()  # for a how-many question, the figures it gives as counts of what is counted
+    text: str = ""  # the sentence itself
 
 
 @dataclass(frozen=True)
@@ -157,6 +166,7 @@ class ClaimFacts:
     times: set[str]  # the times it gives, when it answers a when-question with the asked event's words
     event: set[str]  # those words ("appeal", "hear"): one sentence must hold them with the time
     denied_that: set[str]  # what it has someone deny "that…": its sentences must not have them assert it instead
+    text: str  # the claim as the checker reads it (a name first where it opened on a pronoun)
     # for a how-many question, the figures it gives as counts of what is asked, where a shown sentence counts that too
     counts: set[str] = field(default_factory=set)
 
@@ -221,6 +231,7 @@ class ClaimChecker:
                 asserted_beside_denial=frozenset(asserted_beside_denial(s.text)),
                 denied_that=frozenset(denied_content(s.text)),
                 counts=frozenset(counts(s.text, counted)) if counted else frozenset(),
+                text=s.text,
             )
             for i, s in enumerate(sources)
         ]
@@ -260,6 +271,7 @@ class ClaimChecker:
                 times=times(claim.text) if event else set(),
                 event=event & claim_terms,
                 denied_that=denied_content(claim.text),
+                text=text,
                 counts=counts(claim.text, counted) if counted and counting else set(),
             )
             if not (facts.novel or facts.numbers or yes_or_no) or is_unfinished(claim.text):
@@ -325,6 +337,7 @@ class ClaimChecker:
             or _off_topic(facts, evidence, ev_names)
             or _beyond_page(facts, evidence, ev_terms)
             or _misattributed(facts, evidence)
+            or reverses_voice(facts.text, facts.subject, [e.text for e in _carriers(facts.terms, evidence)])
             # each of two speakers it has make one statement is one its sentences have speak (or their headlines name)
             or any(not who & set().union(*(e.voices for e in evidence)) for who in facts.joint)
             or _renames_pronoun(facts, evidence)
