@@ -7,7 +7,7 @@ import pytest
 from service.engine.claims import split_claims
 from service.engine.lexicon import measures, money
 from service.engine.verify import ClaimChecker
-from tests.test_attribution import DEV2, sentence
+from tests.test_attribution import DEV2, STRIKE_PAGE, sentence
 
 OUTPUT = sentence(
     "500_mine.txt",
@@ -104,7 +104,7 @@ HOSPITALS = sentence(
     "About 3,400 nurses walked out of three hospitals in the Harlow Valley on Monday, the first strike by nurses in"
     " the region in more than thirty years.",
     folder=DEV2,
-    header=("Nurses walk out at three Harlow Valley hospitals over pay", "Harlow Valley Gazette", "2025-02-03"),
+    header=STRIKE_PAGE,
 )
 STRIKES = sentence(
     "401_nurses_deal.txt",
