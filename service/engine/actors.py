@@ -207,7 +207,7 @@ def reverses_voice(claim: str, subject: str | None, sentences: Sequence[str]) ->
 
 def _verb_after(claim: str, subject: str) -> str | None:
     """The stem of the regular past tense right after the name whose terms hold ``subject`` ("assur" in "Zelensky
-    assured Lukashenko"), past words like "also" or "had"; None where another word follows the name."""
+    assured Lukashenko"), passing over words like "also" or "had"; None where another word follows the name."""
     words = _WORD.findall(claim)
     at = next((i for i, word in enumerate(words) if word[:1].isupper() and subject in content_terms(word)), None)
     if at is None:
@@ -215,7 +215,7 @@ def _verb_after(claim: str, subject: str) -> str | None:
     k = at + 1
     while k < len(words) and (words[k][:1].isupper() or words[k].lower() in _BETWEEN):
         k += 1
-    if k == len(words) or not re.fullmatch(r"[a-z]+ed", words[k]) or words[k] in _BE:
+    if k == len(words) or not re.fullmatch(r"[a-z]+ed", words[k]):
         return None
     terms = content_terms(words[k])
     return next(iter(terms)) if len(terms) == 1 else None

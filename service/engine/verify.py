@@ -8,9 +8,10 @@ beside "two strikes"). A short answer ("139") is read together with the question
 when it is a speaker or actor ("Varga spoke at a rally"), must stand in the sentence that carries the rest of the claim,
 in its headline, or in the sentence before it where that one says "she" (outside what the sentence quotes, where the
 claim has them say something): a statement about Halloran's rally is not evidence that Varga spoke there, whatever the
-question asked; and what the claim says of its subject, or has them say,
-or who it says they are, must stand in the sentences about the subject; a name it puts where its sentence says "her"
-must be one the sentence before (whom "her" stands for) names. Two speakers a claim has make one statement ("the
+question asked; and what the claim says of its subject, or has them say, or who it says they are, must stand in the
+sentences about the subject; what those sentences only have done to the subject, the claim must not have the subject
+do ("Zelensky assured…" is not "Zelensky… was assured"); a name it puts where its sentence says "her" must be one the
+sentence before (whom "her" stands for) names. Two speakers a claim has make one statement ("the
 union and the administrators said") must each speak in its sentences. A claim that only repeats the question's words
 answers no question but a yes-or-no one, and is marked: its yes or no is not checked (like every supported answer to a
 yes-or-no question, it is served as the sentences it cites). A claim that says something is not so needs evidence that
