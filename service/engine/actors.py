@@ -181,15 +181,12 @@ def done_to_another(said: set[str], asked: set[str], sentences: Sequence[tuple[b
     return len(borrowed) >= ASKED_SHARE * len(asked)
 
 
-def reverses_voice(claim: str, subject: str | None, sentences: Sequence[str]) -> bool:
-    """The claim has its subject do what the sentences carrying it have done to the subject: its verb (a regular past
-    tense right after the subject's name) stands in them, every time in the passive and never by the subject, in
-    sentences about the subject (named first). "Zelensky assured Lukashenko that troops…" is not "Zelensky said he
-    spoke to Lukashenko… and was assured that troops…"; "Lukashenko assured Zelensky" is left to the rest of the
-    checks, as it is from "Zelensky was assured by Lukashenko"."""
-    verb = _verb_after(claim, subject) if subject else None
-    if verb is None or subject is None:
-        return False
+def reverses_voice(verb: str, subject: str, sentences: Sequence[str]) -> bool:
+    """The claim has its subject do what the sentences carrying it have done to the subject: its verb (``verb_after``)
+    stands in them, every time in the passive and never by the subject, in sentences about the subject (named
+    first). "Zelensky assured Lukashenko that troops…" is not "Zelensky said he spoke to Lukashenko… and was assured
+    that troops…"; "Lukashenko assured Zelensky" is left to the rest of the checks, as it is from "Zelensky was
+    assured by Lukashenko"."""
     passive = False
     for sentence in sentences:
         if subject not in _first_name(sentence):
@@ -205,7 +202,7 @@ def reverses_voice(claim: str, subject: str | None, sentences: Sequence[str]) ->
     return passive
 
 
-def _verb_after(claim: str, subject: str) -> str | None:
+def verb_after(claim: str, subject: str) -> str | None:
     """The stem of the regular past tense right after the name whose terms hold ``subject`` ("assur" in "Zelensky
     assured Lukashenko"), passing over words like "also" or "had"; None where another word follows the name."""
     words = _WORD.findall(claim)

@@ -44,6 +44,7 @@ from service.engine.actors import (
     done_to_another,
     reverses_voice,
     uses,
+    verb_after,
 )
 from service.engine.claims import Claim, is_unfinished
 from service.engine.denials import asserted_beside_denial, denied_content, reads_denial_backwards
@@ -167,7 +168,7 @@ class ClaimFacts:
     times: set[str]  # the times it gives, when it answers a when-question with the asked event's words
     event: set[str]  # those words ("appeal", "hear"): one sentence must hold them with the time
     denied_that: set[str]  # what it has someone deny "that…": its sentences must not have them assert it instead
-    text: str  # the claim as the checker reads it (a name first where it opened on a pronoun)
+    verb: str | None  # the stem of the regular past tense right after its subject's name ("assur"), if any
     # for a how-many question, the figures it gives as counts of what is asked, where a shown sentence counts that too
     counts: set[str] = field(default_factory=set)
 
@@ -272,7 +273,7 @@ class ClaimChecker:
                 times=times(claim.text) if event else set(),
                 event=event & claim_terms,
                 denied_that=denied_content(claim.text),
-                text=text,
+                verb=verb_after(text, about) if about else None,
                 counts=counts(claim.text, counted) if counted and counting else set(),
             )
             if not (facts.novel or facts.numbers or yes_or_no) or is_unfinished(claim.text):
@@ -338,7 +339,7 @@ class ClaimChecker:
             or _off_topic(facts, evidence, ev_names)
             or _beyond_page(facts, evidence, ev_terms)
             or _misattributed(facts, evidence)
-            or reverses_voice(facts.text, facts.subject, [e.text for e in _carriers(facts.terms, evidence)])
+            or _reverses_voice(facts, evidence)
             # each of two speakers it has make one statement is one its sentences have speak (or their headlines name)
             or any(not who & set().union(*(e.voices for e in evidence)) for who in facts.joint)
             or _renames_pronoun(facts, evidence)
@@ -458,6 +459,13 @@ def _misattributed(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
         facts.subject not in e.subjects and e.speakers and not e.speakers & facts.mentioned and e.article not in theirs
         for e in evidence
     )
+
+
+def _reverses_voice(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
+    """The claim has its subject do what the sentences carrying it only have done to them (``reverses_voice``)."""
+    if facts.verb is None or facts.subject is None:
+        return False
+    return reverses_voice(facts.verb, facts.subject, [e.text for e in _carriers(facts.terms, evidence)])
 
 
 def _measure_read_as_count(facts: ClaimFacts, evidence: list[Evidence]) -> bool:
